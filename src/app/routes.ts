@@ -1,0 +1,21 @@
+import type { MessageKey } from '../lib/i18n/messages.en';
+
+/** Screens that work; navigation lists exactly these. */
+export const ROUTES = [{ id: 'data', label: 'nav.data' }] as const satisfies readonly { id: string; label: MessageKey }[];
+
+export type RouteId = (typeof ROUTES)[number]['id'];
+
+export const DEFAULT_ROUTE: RouteId = 'data';
+
+/** Reads "#/data/<id>" style hashes; anything unknown falls back to the default screen. */
+export function routeFromHash(hash: string): { route: RouteId; param: string | null; known: boolean } {
+  const [id, param] = hash.replace(/^#\/?/, '').split('/');
+  const match = ROUTES.find((r) => r.id === id);
+  const cleanParam = param ? decodeURIComponent(param) : null;
+  return match ? { route: match.id, param: cleanParam, known: true } : { route: DEFAULT_ROUTE, param: null, known: !id };
+}
+
+/** The address of a screen, optionally with the item it shows. */
+export function hashFor(route: RouteId, param?: string | null): string {
+  return param ? `#/${route}/${encodeURIComponent(param)}` : `#/${route}`;
+}

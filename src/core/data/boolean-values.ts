@@ -1,0 +1,16 @@
+/** Words that spell a yes/no answer; a column is boolean when all its values are one pair. */
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 't']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'f']);
+
+/**
+ * Reads a boolean word (case-insensitive).
+ * @param raw a cell's text
+ * @returns true, false, or null when the text is not a yes/no word
+ * @example booleanValueOf('Yes') // true
+ */
+export function booleanValueOf(raw: string): boolean | null {
+  const word = raw.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return null;
+}

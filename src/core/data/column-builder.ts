@@ -1,0 +1,151 @@
+/**
+ * Grows one column while rows stream in. A column starts in the storage that its first
+ * rows suggest (numbers or dictionary-encoded strings) and falls back to strings if
+ * too many later cells are not numbers, so a 100 MB file is typed in one pass without
+ * keeping every cell as a JavaScript string.
+ */
+import { isMissingToken, parseNumberCell } from './parse-number';
+
+const MIN_CAPACITY = 1024;
+/** A numeric column gives up on numbers when more than this share of its cells are not numbers. */
+export const MAX_REJECTED_SHARE = 0.05;
+/** ...but never before it has seen this many cells, so a few early oddities do not decide. */
+const REJECTION_GRACE = 200;
+
+export class ColumnBuilder {
+  readonly name: string;
+  length = 0;
+  mode: 'numeric' | 'dictionary';
+  values: Float64Array;
+  codes: Int32Array;
+  dictionary: string[] = [];
+  /** Rows per dictionary entry, so inference can weigh values without rescanning. */
+  counts: number[] = [];
+  rejectedRows: number[] = [];
+  rejectedRaw: string[] = [];
+  /** Numbers that came in formatted (thousands separators, %, currency) lose that form if the column turns to text. */
+  private index = new Map<string, number>();
+  private readonly decimal: '.' | ',';
+
+  constructor(name: string, mode: 'numeric' | 'dictionary', decimal: '.' | ',', capacity: number) {
+    this.name = name;
+    this.mode = mode;
+    this.decimal = decimal;
+    const size = Math.max(MIN_CAPACITY, capacity);
+    this.values = mode === 'numeric' ? new Float64Array(size) : new Float64Array(0);
+    this.codes = mode === 'dictionary' ? new Int32Array(size) : new Int32Array(0);
+  }
+
+  push(raw: string | undefined): void {
+    if (this.mode === 'numeric') this.pushNumeric(raw);
+    else this.pushString(raw);
+  }
+
+  private pushNumeric(raw: string | undefined): void {
+    if (this.length === this.values.length) this.values = grow(this.values);
+    const row = this.length++;
+    if (raw === undefined || isMissingToken(raw)) {
+      this.values[row] = NaN;
+      return;
+    }
+    const value = parseNumberCell(raw, this.decimal);
+    this.values[row] = value;
+    if (value !== value) {
+      this.rejectedRows.push(row);
+      this.rejectedRaw.push(raw);
+      if (this.rejectedRows.length > REJECTION_GRACE && this.rejectedRows.length > this.length * MAX_REJECTED_SHARE) {
+        this.convertToDictionary();
+      }
+    }
+  }
+
+  private pushString(raw: string | undefined): void {
+    if (this.length === this.codes.length) this.codes = grow(this.codes);
+    this.codes[this.length++] = raw === undefined || isMissingToken(raw) ? -1 : this.codeOf(raw.trim());
+  }
+
+  private codeOf(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.index.set(value, code);
+      this.dictionary.push(value);
+      this.counts.push(1);
+    } else {
+      this.counts[code]++;
+    }
+    return code;
+  }
+
+  /** Turns the numbers seen so far back into text; rejected cells keep their exact raw text. */
+  convertToDictionary(): void {
+    if (this.mode === 'dictionary') return;
+    const n = this.length;
+    const rejected = new Map<number, string>();
+    for (let i = 0; i < this.rejectedRows.length; i++) rejected.set(this.rejectedRows[i], this.rejectedRaw[i]);
+    this.mode = 'dictionary';
+    this.codes = new Int32Array(Math.max(MIN_CAPACITY, this.values.length));
+    for (let row = 0; row < n; row++) {
+      const value = this.values[row];
+      const raw = rejected.get(row);
+      this.codes[row] = raw !== undefined ? this.codeOf(raw.trim()) : value === value ? this.codeOf(String(value)) : -1;
+    }
+    this.values = new Float64Array(0);
+    this.rejectedRows = [];
+    this.rejectedRaw = [];
+  }
+
+  /** Drops rows from the end (footer lines found after the fact). */
+  truncate(rowCount: number): void {
+    if (rowCount >= this.length) return;
+    if (this.mode === 'numeric') {
+      while (this.rejectedRows.length > 0 && this.rejectedRows[this.rejectedRows.length - 1] >= rowCount) {
+        this.rejectedRows.pop();
+        this.rejectedRaw.pop();
+      }
+    } else {
+      for (let row = rowCount; row < this.length; row++) {
+        const code = this.codes[row];
+        if (code >= 0) this.counts[code]--;
+      }
+    }
+    this.length = rowCount;
+  }
+
+  /** Removes dictionary entries no row uses any more (after truncation or conversion). */
+  compactDictionary(): void {
+    if (this.mode !== 'dictionary' || this.counts.every((c) => c > 0)) return;
+    const remap = new Int32Array(this.dictionary.length).fill(-1);
+    const dictionary: string[] = [];
+    const counts: number[] = [];
+    for (let code = 0; code < this.dictionary.length; code++) {
+      if (this.counts[code] > 0) {
+        remap[code] = dictionary.length;
+        dictionary.push(this.dictionary[code]);
+        counts.push(this.counts[code]);
+      }
+    }
+    for (let row = 0; row < this.length; row++) {
+      const code = this.codes[row];
+      if (code >= 0) this.codes[row] = remap[code];
+    }
+    this.dictionary = dictionary;
+    this.counts = counts;
+    this.index = new Map(dictionary.map((value, code) => [value, code]));
+  }
+
+  /** The final arrays, cut to length (one copy per column, so peak memory stays near one column). */
+  takeValues(): Float64Array {
+    return this.values.length === this.length ? this.values : this.values.slice(0, this.length);
+  }
+
+  takeCodes(): Int32Array {
+    return this.codes.length === this.length ? this.codes : this.codes.slice(0, this.length);
+  }
+}
+
+function grow<T extends Float64Array | Int32Array>(array: T): T {
+  const next = new (array.constructor as { new (n: number): T })(Math.ceil(array.length * 1.5) + MIN_CAPACITY);
+  next.set(array);
+  return next;
+}

@@ -1,0 +1,105 @@
+/**
+ * Per-column summaries for the data screen: missing count, range and mean with a small
+ * histogram for numbers and dates, most frequent values for everything else.
+ */
+import type { Column, Dataset } from './dataset';
+import { columnNumbers } from './dataset-access';
+
+export interface HistogramBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+export interface ColumnSummary {
+  name: string;
+  type: Column['type'];
+  missing: number;
+  present: number;
+  /** For number, integer and date columns (dates in ms since the epoch, UTC). */
+  numeric?: { min: number; max: number; mean: number; bins: HistogramBin[] };
+  /** For every column stored as text: distinct values and the most frequent ones. */
+  distinct?: number;
+  top?: { value: string; count: number }[];
+}
+
+export interface SummarizeOptions {
+  /** @default 20 */
+  bins?: number;
+  /** @default 5 */
+  topValues?: number;
+}
+
+/**
+ * Summarises one column.
+ * @example summarizeColumn(dataset.columns[0]).missing
+ */
+export function summarizeColumn(column: Column, options: SummarizeOptions = {}): ColumnSummary {
+  const { bins = 20, topValues = 5 } = options;
+  const rows = column.storage.kind === 'numeric' ? column.storage.values.length : column.storage.codes.length;
+  const summary: ColumnSummary = { name: column.name, type: column.type, missing: 0, present: 0 };
+  const isNumeric = column.type === 'number' || column.type === 'integer' || column.type === 'date';
+  if (isNumeric) {
+    const values = column.storage.kind === 'numeric' ? column.storage.values : columnNumbers(column);
+    let min = Infinity;
+    let max = -Infinity;
+    let sum = 0;
+    let present = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      present++;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    summary.present = present;
+    summary.missing = rows - present;
+    if (present > 0) summary.numeric = { min, max, mean: sum / present, bins: histogram(values, min, max, column.type === 'integer' ? integerBins(min, max, bins) : bins) };
+  }
+  if (column.storage.kind === 'dictionary') {
+    const { codes, dictionary } = column.storage;
+    const counts = new Float64Array(dictionary.length);
+    let present = 0;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i];
+      if (code >= 0) {
+        counts[code]++;
+        present++;
+      }
+    }
+    if (!isNumeric) {
+      summary.present = present;
+      summary.missing = rows - present;
+    }
+    summary.distinct = dictionary.length;
+    const order = Array.from(dictionary.keys()).sort((a, b) => counts[b] - counts[a] || a - b);
+    summary.top = order.slice(0, topValues).map((code) => ({ value: dictionary[code], count: counts[code] }));
+  }
+  return summary;
+}
+
+/** Summaries of every column of a data set. */
+export function summarizeDataset(dataset: Dataset, options: SummarizeOptions = {}): ColumnSummary[] {
+  return dataset.columns.map((column) => summarizeColumn(column, options));
+}
+
+/** Whole numbers with a small range get one bin per value, so 0/1 columns show two bars. */
+function integerBins(min: number, max: number, bins: number): number {
+  const span = max - min + 1;
+  return span <= bins ? span : bins;
+}
+
+function histogram(values: Float64Array, min: number, max: number, binCount: number): HistogramBin[] {
+  const count = Math.max(1, binCount);
+  const width = max > min ? (max - min) / count : 1;
+  const out: HistogramBin[] = [];
+  for (let b = 0; b < count; b++) out.push({ from: min + b * width, to: min + (b + 1) * width, count: 0 });
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const b = Math.min(count - 1, Math.floor((v - min) / width));
+    out[b].count++;
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+/** The public engine: tests, benchmarks and outside scripts use these names. */
+export type { Result, AppError } from './shared/result';
+export { ok, fail } from './shared/result';
+export type { Dataset, Column, ColumnType, ColumnStorage, DataIssue, ImportSource } from './data/dataset';
+export { COLUMN_TYPES } from './data/dataset';
+export { parseCsv, type ParseCsvOptions } from './data/parse-csv';
+export { createCsvImporter, type CsvImportOptions, type CsvImporter } from './data/csv-importer';
+export { getNumbers, getStrings, getColumn, columnNumbers, columnStrings, cellText } from './data/dataset-access';
+export { retypeColumn } from './data/retype-column';
+export { summarizeColumn, summarizeDataset, type ColumnSummary, type HistogramBin } from './data/summarize';

@@ -1,0 +1,3 @@
+import 'fake-indexeddb/auto';
+// Shared vitest setup: nothing global is needed yet.
+export {};
