@@ -31,6 +31,7 @@ export function datasetBuffers(dataset: Dataset): ArrayBuffer[] {
       buffers.add(s.rejected.rows.buffer as ArrayBuffer);
     } else {
       buffers.add(s.codes.buffer as ArrayBuffer);
+      buffers.add(s.dictionary.ends.buffer as ArrayBuffer);
     }
   }
   return [...buffers];

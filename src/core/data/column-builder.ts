@@ -7,6 +7,8 @@
 import { isMissingToken, parseNumberCell } from './parse-number';
 
 const MIN_CAPACITY = 1024;
+/** Up to this many distinct values, lookups scan the list instead of hashing. */
+const SMALL_DICTIONARY = 8;
 /** A numeric column gives up on numbers when more than this share of its cells are not numbers. */
 export const MAX_REJECTED_SHARE = 0.05;
 /** ...but never before it has seen this many cells, so a few early oddities do not decide. */
@@ -61,11 +63,22 @@ export class ColumnBuilder {
 
   private pushString(raw: string | undefined): void {
     if (this.length === this.codes.length) this.codes = grow(this.codes);
-    this.codes[this.length++] = raw === undefined || isMissingToken(raw) ? -1 : this.codeOf(raw.trim());
+    this.codes[this.length++] = raw === undefined || isMissingToken(raw) ? -1 : this.codeOf(trimmed(raw));
   }
 
   private codeOf(value: string): number {
-    let code = this.index.get(value);
+    // Comparing a few short strings beats hashing a fresh one: most category columns
+    // (yes/no, regions, plans) have only a handful of values.
+    const small = this.dictionary.length <= SMALL_DICTIONARY;
+    if (small) {
+      for (let code = 0; code < this.dictionary.length; code++) {
+        if (this.dictionary[code] === value) {
+          this.counts[code]++;
+          return code;
+        }
+      }
+    }
+    let code = small ? undefined : this.index.get(value);
     if (code === undefined) {
       code = this.dictionary.length;
       this.index.set(value, code);
@@ -88,7 +101,7 @@ export class ColumnBuilder {
     for (let row = 0; row < n; row++) {
       const value = this.values[row];
       const raw = rejected.get(row);
-      this.codes[row] = raw !== undefined ? this.codeOf(raw.trim()) : value === value ? this.codeOf(String(value)) : -1;
+      this.codes[row] = raw !== undefined ? this.codeOf(trimmed(raw)) : value === value ? this.codeOf(String(value)) : -1;
     }
     this.values = new Float64Array(0);
     this.rejectedRows = [];
@@ -142,6 +155,11 @@ export class ColumnBuilder {
   takeCodes(): Int32Array {
     return this.codes.length === this.length ? this.codes : this.codes.slice(0, this.length);
   }
+}
+
+/** trim() without a call when, as usual, there is nothing to trim. */
+function trimmed(raw: string): string {
+  return raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32 ? raw : raw.trim();
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T): T {

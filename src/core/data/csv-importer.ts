@@ -73,7 +73,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
   /** Record index (0 = header) of every record that did not become a data row. */
   const skippedRecords: number[] = [];
   const blankRecords: number[] = [];
-  const tail: TailRecord[] = [];
+  const tail = new TailBuffer(TAIL_RECORDS);
   const issues: DataIssue[] = [];
   const issueCounts = new Map<string, number>();
   let record = -1;
@@ -104,8 +104,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       return;
     }
     const blank = isBlank(cells);
-    tail.push({ record, cells, blank });
-    if (tail.length > TAIL_RECORDS) tail.shift();
+    tail.push(record, cells, blank);
     if (blank) {
       skippedRecords.push(record);
       blankRecords.push(record);
@@ -255,8 +254,9 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     );
     const records: number[] = [];
     let junkDataRows = 0;
-    for (let i = tail.length - 1; i >= 0; i--) {
-      const t = tail[i];
+    const recent = tail.toArray();
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const t = recent[i];
       const junk = t.blank || isFooter(t, kinds);
       if (!junk) break;
       records.unshift(t.record);
@@ -347,8 +347,40 @@ function isSeparatorHint(cells: string[], delimiter: string): boolean {
 }
 
 function isBlank(cells: string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell.length > 0 && (cell.charCodeAt(0) > 32 || cell.trim() !== '')) return false;
+  }
   return true;
+}
+
+/** The last few records, kept in a ring so that a million rows cost no allocation here. */
+class TailBuffer {
+  private readonly records: number[] = [];
+  private readonly cells: string[][] = [];
+  private readonly blanks: boolean[] = [];
+  private next = 0;
+  private size = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  push(record: number, cells: string[], blank: boolean): void {
+    this.records[this.next] = record;
+    this.cells[this.next] = cells;
+    this.blanks[this.next] = blank;
+    this.next = (this.next + 1) % this.capacity;
+    this.size = Math.min(this.size + 1, this.capacity);
+  }
+
+  /** Oldest first. */
+  toArray(): TailRecord[] {
+    const out: TailRecord[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const at = (this.next - this.size + i + this.capacity) % this.capacity;
+      out.push({ record: this.records[at], cells: this.cells[at], blank: this.blanks[at] });
+    }
+    return out;
+  }
 }
 
 /** The first newline outside quotes tells the file's line ending. */

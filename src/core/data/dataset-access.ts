@@ -5,6 +5,8 @@
 import type { Column, Dataset } from './dataset';
 import { booleanValueOf } from './boolean-values';
 import { datesOf } from './infer-type';
+import { packedAt, unpackStrings } from './packed-strings';
+import type { DictionaryStorage } from './dataset';
 
 /**
  * Finds a column by name.
@@ -38,7 +40,7 @@ export function columnNumbers(column: Column): Float64Array {
 }
 
 function codeNumbers(column: Column): number[] {
-  const { dictionary } = column.storage as { dictionary: string[] };
+  const dictionary = unpackStrings((column.storage as DictionaryStorage).dictionary);
   if (column.type === 'date') return datesOf(dictionary).values;
   if (column.type === 'boolean') {
     return dictionary.map((v) => {
@@ -63,10 +65,11 @@ export function getStrings(dataset: Dataset, columnName: string): (string | null
 export function columnStrings(column: Column): (string | null)[] {
   const { storage } = column;
   if (storage.kind === 'dictionary') {
+    const dictionary = unpackStrings(storage.dictionary);
     const out: (string | null)[] = new Array(storage.codes.length);
     for (let row = 0; row < out.length; row++) {
       const code = storage.codes[row];
-      out[row] = code < 0 ? null : storage.dictionary[code];
+      out[row] = code < 0 ? null : dictionary[code];
     }
     return out;
   }
@@ -80,7 +83,7 @@ export function cellText(column: Column, row: number): string | null {
   const { storage } = column;
   if (storage.kind === 'dictionary') {
     const code = storage.codes[row];
-    return code < 0 ? null : storage.dictionary[code];
+    return code < 0 ? null : packedAt(storage.dictionary, code);
   }
   const v = storage.values[row];
   if (v === v) return String(v);

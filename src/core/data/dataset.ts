@@ -3,8 +3,10 @@
  * the workspace stores. DO NOT CHANGE THE SHAPE WITHOUT A STORAGE MIGRATION.
  *
  * Numeric and date columns keep a Float64Array (NaN = missing); every other column is
- * dictionary-encoded: an Int32Array of codes (-1 = missing) into a list of distinct strings.
+ * dictionary-encoded: an Int32Array of codes (-1 = missing) into a packed list of distinct strings.
  */
+import type { PackedStrings } from './packed-strings';
+
 export type ColumnType = 'number' | 'integer' | 'boolean' | 'category' | 'date' | 'id' | 'text';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['number', 'integer', 'boolean', 'category', 'date', 'id', 'text'];
@@ -21,8 +23,8 @@ export interface DictionaryStorage {
   kind: 'dictionary';
   /** Index into `dictionary` per row; -1 = missing. */
   codes: Int32Array;
-  /** Distinct non-missing values in order of first appearance. */
-  dictionary: string[];
+  /** Distinct non-missing values in order of first appearance, packed into one string. */
+  dictionary: PackedStrings;
 }
 
 export type ColumnStorage = NumericStorage | DictionaryStorage;

@@ -8,6 +8,7 @@ import { ColumnBuilder, MAX_REJECTED_SHARE } from './column-builder';
 import { isLeadingZeroCode, parseNumberCell } from './parse-number';
 import { detectDateOrder, parseDateCell } from './parse-date';
 import { booleanValueOf } from './boolean-values';
+import { packStrings } from './packed-strings';
 
 /** How many row numbers an issue lists before it says "and N more". */
 const LISTED_ROWS = 10;
@@ -84,7 +85,7 @@ function inferDictionary(builder: ColumnBuilder, context: InferContext): Inferre
   let nonMissing = 0;
   for (const c of counts) nonMissing += c;
   const missingCount = codes.length - nonMissing;
-  const storage: DictionaryStorage = { kind: 'dictionary', codes, dictionary };
+  const storage: DictionaryStorage = { kind: 'dictionary', codes, dictionary: packStrings(dictionary) };
   const issues: DataIssue[] = [];
 
   if (nonMissing === 0) {

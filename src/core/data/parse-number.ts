@@ -37,7 +37,7 @@ const POW10: readonly number[] = [
  * use for an empty figure. Excel errors such as '#DIV/0!' are not here on purpose: they are
  * bad values to report, not gaps.
  */
-const MISSING_TOKENS: ReadonlySet<string> = new Set([
+const MISSING_TOKENS: readonly string[] = [
   'na',
   'n/a',
   '#n/a',
@@ -49,7 +49,7 @@ const MISSING_TOKENS: ReadonlySet<string> = new Set([
   'null',
   'none',
   '-',
-]);
+];
 
 const LONGEST_MISSING_TOKEN = 8;
 
@@ -263,14 +263,31 @@ function parseFormatted(raw: string, decimalCode: number): number {
 export function isMissingToken(raw: string): boolean {
   const n = raw.length;
   if (n === 0) return true;
-  const first = raw.charCodeAt(0);
-  // No token starts with a digit: most numeric cells leave here.
-  if (isDigit(first)) return false;
-  if (n > LONGEST_MISSING_TOKEN && !isSpace(first) && !isSpace(raw.charCodeAt(n - 1))) return false;
-  const token = raw.trim();
-  if (token.length === 0) return true;
-  if (token.length > LONGEST_MISSING_TOKEN) return false;
-  return MISSING_TOKENS.has(token.toLowerCase());
+  // Runs once per cell: no allocation, and most cells leave on their first character.
+  let start = 0;
+  let end = n;
+  while (start < end && isSpace(raw.charCodeAt(start))) start++;
+  if (start === end) return true;
+  while (isSpace(raw.charCodeAt(end - 1))) end--;
+  const length = end - start;
+  if (length > LONGEST_MISSING_TOKEN) return false;
+  const first = raw.charCodeAt(start) | 0x20;
+  // Every token starts with n, #, < or - ('#', '<' and '-' are unchanged by | 0x20).
+  if (first !== 0x6e && first !== 0x23 && first !== 0x3c && first !== 0x2d) return false;
+  for (const token of MISSING_TOKENS) {
+    if (token.length === length && equalsLowerCase(raw, start, token)) return true;
+  }
+  return false;
+}
+
+/** raw[start..] equals the lowercase ASCII `token`, ignoring the case of raw's letters. */
+function equalsLowerCase(raw: string, start: number, token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    let c = raw.charCodeAt(start + i);
+    if (c >= 0x41 && c <= 0x5a) c |= 0x20;
+    if (c !== token.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**

@@ -8,6 +8,7 @@ import { columnStrings } from './dataset-access';
 import { parseNumberCell, isLeadingZeroCode } from './parse-number';
 import { booleanValueOf } from './boolean-values';
 import { datesOf } from './infer-type';
+import { packStrings, unpackStrings } from './packed-strings';
 import { fail, ok, type Result } from '../shared/result';
 
 /**
@@ -38,8 +39,9 @@ export function retypeColumn(column: Column, type: ColumnType, decimal: '.' | ',
   }
 
   const storage = column.storage.kind === 'dictionary' ? column.storage : toDictionaryStorage(column);
-  if (type === 'date' && !datesOf(storage.dictionary).values.some((v) => v === v)) return invalid();
-  if (type === 'boolean' && (storage.dictionary.length > 2 || storage.dictionary.some((v) => booleanValueOf(v) === null))) {
+  const values = unpackStrings(storage.dictionary);
+  if (type === 'date' && !datesOf(values).values.some((v) => v === v)) return invalid();
+  if (type === 'boolean' && (values.length > 2 || values.some((v) => booleanValueOf(v) === null))) {
     return invalid();
   }
   let missing = 0;
@@ -48,7 +50,8 @@ export function retypeColumn(column: Column, type: ColumnType, decimal: '.' | ',
 }
 
 function toNumericStorage(storage: DictionaryStorage, decimal: '.' | ','): NumericStorage {
-  const byCode = storage.dictionary.map((v) => (isLeadingZeroCode(v) ? Number(v) : parseNumberCell(v, decimal)));
+  const dictionary = unpackStrings(storage.dictionary);
+  const byCode = dictionary.map((v) => (isLeadingZeroCode(v) ? Number(v) : parseNumberCell(v, decimal)));
   const values = new Float64Array(storage.codes.length);
   const rows: number[] = [];
   const raw: string[] = [];
@@ -58,7 +61,7 @@ function toNumericStorage(storage: DictionaryStorage, decimal: '.' | ','): Numer
     values[row] = v;
     if (code >= 0 && v !== v) {
       rows.push(row);
-      raw.push(storage.dictionary[code]);
+      raw.push(dictionary[code]);
     }
   }
   return { kind: 'numeric', values, rejected: { rows: Int32Array.from(rows), raw } };
@@ -83,5 +86,5 @@ function toDictionaryStorage(column: Column): DictionaryStorage {
     }
     codes[row] = code;
   }
-  return { kind: 'dictionary', codes, dictionary };
+  return { kind: 'dictionary', codes, dictionary: packStrings(dictionary) };
 }

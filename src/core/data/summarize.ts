@@ -4,6 +4,7 @@
  */
 import type { Column, Dataset } from './dataset';
 import { columnNumbers } from './dataset-access';
+import { packedAt, packedCount } from './packed-strings';
 
 export interface HistogramBin {
   from: number;
@@ -59,7 +60,8 @@ export function summarizeColumn(column: Column, options: SummarizeOptions = {}):
   }
   if (column.storage.kind === 'dictionary') {
     const { codes, dictionary } = column.storage;
-    const counts = new Float64Array(dictionary.length);
+    const distinct = packedCount(dictionary);
+    const counts = new Float64Array(distinct);
     let present = 0;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i];
@@ -72,9 +74,8 @@ export function summarizeColumn(column: Column, options: SummarizeOptions = {}):
       summary.present = present;
       summary.missing = rows - present;
     }
-    summary.distinct = dictionary.length;
-    const order = Array.from(dictionary.keys()).sort((a, b) => counts[b] - counts[a] || a - b);
-    summary.top = order.slice(0, topValues).map((code) => ({ value: dictionary[code], count: counts[code] }));
+    summary.distinct = distinct;
+    summary.top = topCodes(counts, topValues).map((code) => ({ value: packedAt(dictionary, code), count: counts[code] }));
   }
   return summary;
 }
@@ -82,6 +83,19 @@ export function summarizeColumn(column: Column, options: SummarizeOptions = {}):
 /** Summaries of every column of a data set. */
 export function summarizeDataset(dataset: Dataset, options: SummarizeOptions = {}): ColumnSummary[] {
   return dataset.columns.map((column) => summarizeColumn(column, options));
+}
+
+/** The `k` most frequent codes, ties in order of first appearance, without sorting them all. */
+function topCodes(counts: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let code = 0; code < counts.length; code++) {
+    if (top.length === k && counts[code] <= counts[top[k - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && counts[top[at - 1]] < counts[code]) at--;
+    top.splice(at, 0, code);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Whole numbers with a small range get one bin per value, so 0/1 columns show two bars. */

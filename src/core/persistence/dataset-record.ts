@@ -145,8 +145,7 @@ export function estimateDatasetBytes(dataset: Dataset): number {
       bytes += storage.values.byteLength + storage.rejected.rows.byteLength;
       for (const raw of storage.rejected.raw) bytes += stringBytes(raw);
     } else {
-      bytes += storage.codes.byteLength;
-      for (const entry of storage.dictionary) bytes += stringBytes(entry);
+      bytes += storage.codes.byteLength + storage.dictionary.ends.byteLength + stringBytes(storage.dictionary.text);
     }
   }
   for (const issue of dataset.issues) bytes += stringBytes(issue.code) + stringBytes(issue.message);
@@ -169,7 +168,7 @@ function copyStorage(storage: ColumnStorage): ColumnStorage {
       rejected: { rows: storage.rejected.rows, raw: storage.rejected.raw.slice() },
     };
   }
-  return { kind: 'dictionary', codes: storage.codes, dictionary: storage.dictionary.slice() };
+  return { kind: 'dictionary', codes: storage.codes, dictionary: { text: storage.dictionary.text, ends: storage.dictionary.ends } };
 }
 
 function checkColumn(value: unknown, rowCount: number): string | undefined {
@@ -196,8 +195,9 @@ function checkStorage(storage: unknown, rowCount: number): string | undefined {
   if (storage.kind === 'dictionary') {
     if (!isTypedArray(storage.codes, 'Int32Array')) return 'dictionary codes are not an Int32Array';
     if (storage.codes.length !== rowCount) return `dictionary codes have ${storage.codes.length} rows, expected ${rowCount}`;
-    if (!isStringArray(storage.dictionary)) return 'dictionary is not a list of strings';
-    const size = storage.dictionary.length;
+    const problem = checkPackedStrings(storage.dictionary);
+    if (problem) return problem;
+    const size = (storage.dictionary as { ends: Int32Array }).ends.length;
     const codes = storage.codes;
     for (let i = 0; i < codes.length; i++) {
       if (codes[i] < -1 || codes[i] >= size) return `code ${codes[i]} at row ${i} is outside the dictionary`;
@@ -205,6 +205,19 @@ function checkStorage(storage: unknown, rowCount: number): string | undefined {
     return undefined;
   }
   return `unknown storage kind ${String(storage.kind)}`;
+}
+
+function checkPackedStrings(value: unknown): string | undefined {
+  if (!isRecord(value) || typeof value.text !== 'string') return 'dictionary text is not a string';
+  if (!isTypedArray(value.ends, 'Int32Array')) return 'dictionary ends are not an Int32Array';
+  const ends = value.ends as Int32Array;
+  let previous = 0;
+  for (let i = 0; i < ends.length; i++) {
+    if (ends[i] < previous) return `dictionary end ${i} goes backwards`;
+    previous = ends[i];
+  }
+  if (previous !== value.text.length) return 'dictionary ends do not match its text';
+  return undefined;
 }
 
 function checkIssues(value: unknown): string | undefined {

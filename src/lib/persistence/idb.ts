@@ -18,7 +18,7 @@ import {
   get as idbGet,
   getMany as idbGetMany,
   keys as idbKeys,
-  setMany as idbSetMany,
+  promisifyRequest,
   type UseStore,
 } from 'idb-keyval';
 import type { AppError } from '../../core/shared/result';
@@ -79,10 +79,30 @@ export function createIdbStore(dbName: string = WORKSPACE_DB_NAME, storeName: st
     mode: 'indexeddb',
     get: <T>(key: string) => run((store) => idbGet<T>(key, store)),
     getMany: <T>(keys: string[]) => run((store) => idbGetMany<T>(keys, store)),
-    setMany: (entries) => run((store) => idbSetMany(entries, store)),
+    setMany: (entries) => run((store) => putInTurn(entries, store)),
     delMany: (keys) => run((store) => idbDelMany(keys, store)),
     keys: () => run(async (store) => (await idbKeys(store)).map(String).sort()),
   };
+}
+
+/**
+ * Writes entries in ONE transaction (all or nothing), but one put per browser task: each
+ * put is issued from the previous one's success event. The browser copies a value when it
+ * is put, so a data set of many large columns never freezes the page in one long copy,
+ * as idb-keyval's setMany (all puts at once) would.
+ */
+function putInTurn(entries: [string, unknown][], useStore: UseStore): Promise<void> {
+  return useStore('readwrite', (store) => {
+    const done = promisifyRequest(store.transaction);
+    let next = 0;
+    const putNext = () => {
+      if (next >= entries.length) return;
+      const [key, value] = entries[next++];
+      store.put(value, key).onsuccess = putNext;
+    };
+    putNext();
+    return done;
+  }) as Promise<void>;
 }
 
 /**

@@ -103,6 +103,8 @@ export class Workspace {
     this.#openGeneration++;
     this.open = { id, dataset, summaries };
     this.job = { status: 'done', fileName: file.name, rows: dataset.rowCount, columns: dataset.columns.length };
+    // Let the page draw the new data set in its own task before storage copies the columns.
+    await nextTask();
     await this.#save(id, dataset);
   }
 
@@ -195,7 +197,11 @@ async function summarizeInSlices(dataset: Dataset): Promise<ColumnSummary[]> {
   const out: ColumnSummary[] = [];
   for (const column of dataset.columns) {
     out.push(summarizeColumn(column));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   return out;
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

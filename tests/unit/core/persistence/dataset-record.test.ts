@@ -1,3 +1,4 @@
+import { packStrings } from '../../../../src/core/data/packed-strings';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../../src/core/data/dataset';
 import {
@@ -30,7 +31,7 @@ function buildDataset(): Dataset {
         type: 'category',
         inferredType: 'text',
         missingCount: 1,
-        storage: { kind: 'dictionary', codes: new Int32Array([0, 1, -1]), dictionary: ['SMB', 'Enterprise'] },
+        storage: { kind: 'dictionary', codes: new Int32Array([0, 1, -1]), dictionary: packStrings(['SMB', 'Enterprise']) },
       },
     ],
     issues: [{ code: 'UNPARSED_NUMBER', message: 'Not a number', row: 3, column: 'revenue', params: { raw: 'n/a' } }],
@@ -172,7 +173,8 @@ describe('estimateDatasetBytes', () => {
   it('counts typed array bytes and 2 bytes per string character', () => {
     const strings = 'Accounts'.length + 'revenue'.length + 'n/a'.length + 'segment'.length + 'SMB'.length +
       'Enterprise'.length + 'UNPARSED_NUMBER'.length + 'Not a number'.length;
-    const typed = 3 * 8 + 1 * 4 + 3 * 4;
+    // values (3 × 8), rejected rows (1 × 4), codes (3 × 4) and the dictionary's end offsets (2 × 4)
+    const typed = 3 * 8 + 1 * 4 + 3 * 4 + 2 * 4;
     expect(estimateDatasetBytes(buildDataset())).toBe(typed + 2 * strings);
   });
 });

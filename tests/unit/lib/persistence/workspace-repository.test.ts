@@ -1,3 +1,4 @@
+import { packStrings, unpackStrings } from '../../../../src/core/data/packed-strings';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ColumnStorage, Dataset } from '../../../../src/core/data/dataset';
@@ -43,7 +44,7 @@ function buildDataset(name = 'Accounts'): Dataset {
         type: 'category',
         inferredType: 'category',
         missingCount: 1,
-        storage: { kind: 'dictionary', codes: new Int32Array([0, 1, -1]), dictionary: ['SMB', 'Enterprise'] },
+        storage: { kind: 'dictionary', codes: new Int32Array([0, 1, -1]), dictionary: packStrings(['SMB', 'Enterprise']) },
       },
     ],
     issues: [],
@@ -258,7 +259,7 @@ describe('workspace repository on IndexedDB', () => {
     const repo = createWorkspaceRepository(store, fixedNow);
     await repo.saveDataset('ds-1', buildDataset());
     await repo.saveDataset('ds-2', buildDataset());
-    const outOfRange: ColumnStorage = { kind: 'dictionary', codes: new Int32Array([0, 5, -1]), dictionary: ['SMB'] };
+    const outOfRange: ColumnStorage = { kind: 'dictionary', codes: new Int32Array([0, 5, -1]), dictionary: packStrings(['SMB']) };
     await store.setMany([['dataset:ds-1:col:1', outOfRange]]);
     await store.delMany(['dataset:ds-2:col:0']);
 
@@ -282,7 +283,7 @@ describe('workspace repository on IndexedDB', () => {
     const index = await inner.get<{ data: unknown }>('workspace:index');
     await inner.setMany([['workspace:index', { ...wrapEnvelope(index?.data, NOW.toISOString()), schemaVersion: 99 }]]);
     // A v1 meta whose codes are damaged: loading it must not write a corrupt copy either.
-    await inner.setMany([['dataset:ds-1:col:1', { kind: 'dictionary', codes: new Int32Array(3).fill(7), dictionary: [] }]]);
+    await inner.setMany([['dataset:ds-1:col:1', { kind: 'dictionary', codes: new Int32Array(3).fill(7), dictionary: packStrings([]) }]]);
     const snapshot = await dumpStore(inner);
 
     const { store, calls } = spyOnStore(inner);
@@ -345,7 +346,8 @@ describe('frozen v1 fixture', () => {
         rejected: { rows: Int32Array.from(rejected.rows), raw: rejected.raw },
       };
     }
-    return { ...record, codes: Int32Array.from(record.codes as number[]) };
+    const dictionary = record.dictionary as { text: string; ends: number[] };
+    return { ...record, codes: Int32Array.from(record.codes as number[]), dictionary: { text: dictionary.text, ends: Int32Array.from(dictionary.ends) } };
   }
 
   function readFixture(): [string, unknown][] {
@@ -380,7 +382,7 @@ describe('frozen v1 fixture', () => {
     expect(revenue.storage.kind === 'numeric' && Array.from(revenue.storage.values)).toEqual([1200.5, NaN, 87]);
     expect(revenue.storage.kind === 'numeric' && revenue.storage.rejected.raw).toEqual(['n/a']);
     expect(segment.storage.kind === 'dictionary' && Array.from(segment.storage.codes)).toEqual([0, 1, -1]);
-    expect(segment.storage.kind === 'dictionary' && segment.storage.dictionary).toEqual(['SMB', 'Enterprise']);
+    expect(segment.storage.kind === 'dictionary' && unpackStrings(segment.storage.dictionary)).toEqual(['SMB', 'Enterprise']);
     expect(loaded.value.issues[0]).toMatchObject({ code: 'UNPARSED_NUMBER', row: 3, column: 'revenue' });
 
     // And the stored data stays writable by this version.
