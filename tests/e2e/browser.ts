@@ -19,12 +19,26 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openApp(options: { url?: string; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export interface OpenOptions {
+  url?: string;
+  viewport?: { width: number; height: number };
+  /** Make IndexedDB fail to open, as in some private browsing modes. */
+  blockStorage?: boolean;
+}
+
+export async function openApp(options: OpenOptions = {}): Promise<Session> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'en-US' });
+  if (options.blockStorage) {
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('IndexedDB is disabled in this mode', 'InvalidStateError');
+      };
+    });
+  }
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];

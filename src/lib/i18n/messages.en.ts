@@ -67,6 +67,7 @@ export const en = {
   'workspace.delete': 'Delete',
   'workspace.deleteConfirm': 'Delete “{name}” from this browser? This cannot be undone.',
   'workspace.usage': 'Stored in this browser: {used}',
+  'workspace.usageMemory': 'Held in memory only: {used}',
   'workspace.usageQuota': 'Stored in this browser: {used} of about {quota} available',
   'workspace.memoryOnly': 'This browser does not let the app store data (private mode?). Your data sets are kept in memory only and will be gone when you close the tab.',
   'workspace.readOnly': 'Your saved workspace was written by a newer version of this app. It is shown read-only and nothing will be overwritten; update the app to change it.',
