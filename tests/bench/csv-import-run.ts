@@ -1,9 +1,7 @@
 /** One timed import in a fresh process (called by csv-import.ts); prints one JSON line. */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
-import { createCsvImporter } from '../../src/core';
-import { chooseEncoding } from '../../src/core/data/parse-csv';
-import { createStreamDecoder } from '../../src/core/data/decode-text';
+import { createByteImporter, HEAD_BYTES } from '../../src/core';
 
 /** The import worker reads a File in slices of this size; the benchmark does the same from disk. */
 const SLICE_BYTES = 2 << 20;
@@ -28,14 +26,14 @@ if (mode === 'split') {
   const size = fstatSync(fd).size;
   const slice = new Uint8Array(SLICE_BYTES);
   let read = readSync(fd, slice, 0, SLICE_BYTES, 0);
-  const encoding = chooseEncoding(slice.subarray(0, read));
-  const decoder = createStreamDecoder(encoding);
-  const importer = createCsvImporter({ fileName: file, byteLength: size, encoding });
+  const started = createByteImporter(slice.subarray(0, Math.min(read, HEAD_BYTES)), size, { fileName: file });
+  if (!started.ok) throw new Error(started.error.message);
+  const importer = started.value;
   let position = 0;
   while (true) {
     position += read;
     const last = position >= size;
-    importer.pushText(decoder.decode(slice.subarray(0, read), last), last);
+    importer.push(slice.subarray(0, read), last);
     if (last) break;
     read = readSync(fd, slice, 0, SLICE_BYTES, position);
   }

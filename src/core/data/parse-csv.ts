@@ -1,13 +1,12 @@
 import type { Dataset } from './dataset';
 import { createCsvImporter } from './csv-importer';
-import { createStreamDecoder, decodeBytes, sniffEncoding } from './decode-text';
-import { detectBinary, looksLikeUtf16 } from './detect-binary';
-import { fail, type Result } from '../shared/result';
+import { createByteImporter, HEAD_BYTES } from './byte-importer';
+import type { Result } from '../shared/result';
 
 export interface ParseCsvOptions {
   /** Field separator; detected when absent. */
   delimiter?: string;
-  /** A WHATWG encoding label for byte input; detected (BOM, UTF-8, GB18030, windows-1252) when absent. */
+  /** A WHATWG encoding label for byte input; detected (BOM, UTF-8, UTF-16, GB18030, windows-1252) when absent. */
   encoding?: string;
   /** Decimal mark; ',' is detected for files not separated by commas. */
   decimal?: '.' | ',';
@@ -15,7 +14,7 @@ export interface ParseCsvOptions {
   fileName?: string;
 }
 
-/** Text is fed to the importer in pieces of this size, as the worker does with a file. */
+/** Input is fed to the importer in pieces, as the worker does with a file. */
 const PIECE_CHARS = 1 << 20;
 const PIECE_BYTES = 4 << 20;
 
@@ -29,49 +28,19 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const fileName = options.fileName ?? 'data.csv';
   if (typeof input === 'string') {
     const importer = createCsvImporter({ ...options, fileName, byteLength: input.length, encoding: 'utf-16' });
-    for (let start = 0; start < input.length || start === 0; start += PIECE_CHARS) {
+    for (let start = 0; ; start += PIECE_CHARS) {
       const end = Math.min(input.length, start + PIECE_CHARS);
       importer.pushText(input.slice(start, end), end >= input.length);
       if (end >= input.length) break;
     }
     return importer.finish();
   }
-  const binary = binaryFileError(input);
-  if (binary) return binary;
-  const encoding = chooseEncoding(input.subarray(0, 65536), options.encoding);
-  if (input.length <= PIECE_BYTES) {
-    const text = decodeBytes(input, encoding).text;
-    const importer = createCsvImporter({ ...options, fileName, byteLength: input.length, encoding });
-    importer.pushText(text, true);
-    return importer.finish();
+  const started = createByteImporter(input.subarray(0, HEAD_BYTES), input.length, { ...options, fileName });
+  if (!started.ok) return started;
+  for (let start = 0; ; start += PIECE_BYTES) {
+    const end = Math.min(input.length, start + PIECE_BYTES);
+    started.value.push(input.subarray(start, end), end >= input.length);
+    if (end >= input.length) break;
   }
-  const decoder = createStreamDecoder(encoding);
-  const importer = createCsvImporter({ ...options, fileName, byteLength: input.length, encoding });
-  for (let start = 0; start < input.length; start += PIECE_BYTES) {
-    const last = start + PIECE_BYTES >= input.length;
-    importer.pushText(decoder.decode(input.subarray(start, start + PIECE_BYTES), last), last);
-  }
-  return importer.finish();
-}
-
-/**
- * The encoding to read a file with: the user's choice, else UTF-16 when the bytes say so
- * (with or without a byte-order mark), else what the byte sniffer decides.
- */
-export function chooseEncoding(head: Uint8Array, override?: string): string {
-  return override ?? looksLikeUtf16(head) ?? sniffEncoding(head).encoding;
-}
-
-/** A clear refusal for spreadsheets, PDFs and other binary files, or null for text. */
-export function binaryFileError(head: Uint8Array): Result<never> | null {
-  const kind = detectBinary(head);
-  if (kind === null) return null;
-  if (kind === 'zip' || kind === 'ole') {
-    return fail(
-      'SPREADSHEET_FILE',
-      'This is a spreadsheet file (Excel or similar), not CSV text. In your spreadsheet choose File › Save As › CSV, then import that file.',
-      { kind },
-    );
-  }
-  return fail('BINARY_FILE', 'This file is not text (it looks like a binary file). Choose a CSV, TSV or TXT file exported as text.', { kind });
+  return started.value.finish();
 }

@@ -253,6 +253,9 @@ describe('parseCsv: delimiters, decimal marks and encodings', () => {
     const d = parsed(latin);
     expect(d.source.encoding).toBe('windows-1252');
     expect(getStrings(d, 'Kunde')).toEqual(['Müller']);
+    expect(d.issues[0]).toMatchObject({ code: 'ENCODING_GUESSED', params: { encoding: 'windows-1252' } });
+    // Chosen by the user: no guess to report.
+    expect(codes(parsed(latin, { encoding: 'windows-1252' }))).not.toContain('ENCODING_GUESSED');
   });
 
   it('decodes a GB18030 (Chinese Excel) file', () => {
