@@ -1,6 +1,6 @@
 /** Words that spell a yes/no answer; a column is boolean when all its values are one pair. */
-const TRUE_WORDS = new Set(['true', 'yes', 'y', 't']);
-const FALSE_WORDS = new Set(['false', 'no', 'n', 'f']);
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '是']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '否']);
 
 /**
  * Reads a boolean word (case-insensitive).

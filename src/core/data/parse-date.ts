@@ -228,8 +228,29 @@ function quarterStart(y: number, q: number): number {
   return makeDate(y, q * 3 - 2, 1);
 }
 
-/** After a 4-digit year: `-MM`, `-MM-DD`, `-Qn`, ` Qn`, `Qn` (separators - / .). */
+const CH_NIAN = 0x5e74; // 年 year
+const CH_YUE = 0x6708; // 月 month
+const CH_RI = 0x65e5; // 日 day
+const CH_HAO = 0x53f7; // 号 day (spoken form)
+
+/** Chinese dates after the year: `年M月`, `年M月D日` (also `号`). */
+function parseChineseDate(y: number): number {
+  pos++;
+  const m = readInt(2);
+  if (digits() <= 0 || peek() !== CH_YUE) return NaN;
+  pos++;
+  if (pos === end) return makeDate(y, m, 1);
+  const d = readInt(2);
+  if (digits() <= 0) return NaN;
+  const last = peek();
+  if (last !== CH_RI && last !== CH_HAO) return NaN;
+  pos++;
+  return finish(makeDate(y, m, d), false);
+}
+
+/** After a 4-digit year: `-MM`, `-MM-DD`, `-Qn`, ` Qn`, `Qn` (separators - / .), or Chinese `年M月D日`. */
 function parseYearFirst(y: number): number {
+  if (peek() === CH_NIAN) return parseChineseDate(y);
   let sep = peek();
   if (sep === CH_MINUS || sep === CH_SLASH || sep === CH_DOT || isSpace(sep)) {
     pos++;
@@ -341,7 +362,7 @@ export function parseDateCell(raw: string, order: DateOrder): number {
   end = raw.length;
   while (pos < end && isSpace(raw.charCodeAt(pos))) pos++;
   while (end > pos && isSpace(raw.charCodeAt(end - 1))) end--;
-  // Shortest forms ('1/2/24', 'Mar-24') have six characters.
+  // Shortest forms ('1/2/24', 'Mar-24', '2024年3月') have six characters or more.
   if (end - pos < 6) return NaN;
   const c = raw.charCodeAt(pos);
   let result = NaN;

@@ -49,6 +49,7 @@ const MISSING_TOKENS: readonly string[] = [
   'null',
   'none',
   '-',
+  '—',
 ];
 
 const LONGEST_MISSING_TOKEN = 8;
@@ -74,8 +75,8 @@ function isSpace(c: number): boolean {
 }
 
 function isCurrency(c: number): boolean {
-  // $ £ ¥ € ￥ (full-width yen, as Chinese and Japanese exports write it)
-  return c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac || c === 0xffe5;
+  // $ £ ¥ € ￥ (full-width yen, as Chinese and Japanese exports write it) and 元 (yuan, written after the amount)
+  return c === 0x24 || c === 0xa3 || c === 0xa5 || c === 0x20ac || c === 0xffe5 || c === 0x5143;
 }
 
 function isGroupSeparator(c: number, decimalCode: number): boolean {
@@ -88,6 +89,9 @@ function isGroupSeparator(c: number, decimalCode: number): boolean {
  * no grouping. Returns NaN when the span is anything else. Allocation-free and Number()-free
  * unless the value has more than 15 digits or a large exponent.
  */
+/** A double holds every whole number of up to 15 digits exactly. */
+const MAX_EXACT_DIGITS = 15;
+
 function readPlain(s: string, start: number, end: number, decimalCode: number): number {
   let i = start;
   if (i >= end) return NaN;
@@ -120,7 +124,8 @@ function readPlain(s: string, start: number, end: number, decimalCode: number): 
   }
   if (intDigits + fracDigits === 0) return NaN;
   let exponent = 0;
-  if (i < end && ((c = s.charCodeAt(i)) === CH_LOWER_E || c === CH_UPPER_E)) {
+  const hasExponent = i < end && ((c = s.charCodeAt(i)) === CH_LOWER_E || c === CH_UPPER_E);
+  if (hasExponent) {
     i++;
     let expNegative = false;
     if (i < end && ((c = s.charCodeAt(i)) === CH_MINUS || c === CH_PLUS)) {
@@ -137,6 +142,9 @@ function readPlain(s: string, start: number, end: number, decimalCode: number): 
     if (expNegative) exponent = -exponent;
   }
   if (i !== end) return NaN;
+  // Long digit strings (card, account or ID-card numbers) are codes: as numbers they would
+  // lose their last digits.
+  if (intDigits > MAX_EXACT_DIGITS && fracDigits === 0 && !hasExponent) return NaN;
 
   // Clinger's fast path: an exact integer mantissa (<= 15 digits) times or divided by an exact
   // power of ten is correctly rounded, i.e. equal to what Number() gives for the same text.
@@ -271,6 +279,7 @@ export function isMissingToken(raw: string): boolean {
   while (isSpace(raw.charCodeAt(end - 1))) end--;
   const length = end - start;
   if (length > LONGEST_MISSING_TOKEN) return false;
+  if (raw.charCodeAt(start) === 0x2014) return length === 1; // an em dash alone, as reports print a blank figure
   const first = raw.charCodeAt(start) | 0x20;
   // Every token starts with n, #, < or - ('#', '<' and '-' are unchanged by | 0x20).
   if (first !== 0x6e && first !== 0x23 && first !== 0x3c && first !== 0x2d) return false;

@@ -299,3 +299,25 @@ describe('parseCsv: unusable input', () => {
     expect(binary.ok === false && binary.error.code).toBe('BINARY_FILE');
   });
 });
+
+describe('parseCsv: exports from Chinese and other tools', () => {
+  it('reads Chinese dates, 是/否 answers and amounts in 元', () => {
+    const d = parsed('日期,续约,金额\n2024年3月15日,是,"1,234.50元"\n2024年4月1日,否,99元\n2024年5月2号,是,0元\n');
+    expect(d.columns.map((c) => c.type)).toEqual(['date', 'boolean', 'number']);
+    expect(Array.from(getNumbers(d, '日期'))).toEqual([Date.UTC(2024, 2, 15), Date.UTC(2024, 3, 1), Date.UTC(2024, 4, 2)]);
+    expect(Array.from(getNumbers(d, '续约'))).toEqual([1, 0, 1]);
+    expect(Array.from(getNumbers(d, '金额'))).toEqual([1234.5, 99, 0]);
+  });
+
+  it('keeps 16- to 19-digit numbers (cards, accounts, ID cards) as codes, losing no digit', () => {
+    const rows = ['6222021234567890123', '6222021234567890124', '110101199003071234'];
+    const d = parsed(`account,balance\n${rows.map((r, i) => `${r},${i}`).join('\n')}\n`);
+    expect(d.columns[0].type).not.toMatch(/number|integer/);
+    expect(getStrings(d, 'account')).toEqual(rows);
+  });
+
+  it('treats an em dash alone as missing', () => {
+    const d = parsed('v\n1\n—\n3\n');
+    expect(d.columns[0]).toMatchObject({ type: 'integer', missingCount: 1 });
+  });
+});

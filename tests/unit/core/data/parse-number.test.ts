@@ -54,7 +54,8 @@ describe('parseNumberCell plain decimals (fast path)', () => {
     ['-0.25', -0.25],
     ['123456789', 123456789],
     ['0.1', 0.1],
-    ['9007199254740993', 9007199254740992],
+    ['123456789012345', 123456789012345],
+    ['9.007199254740993e15', 9007199254740992],
   ])('reads %j with decimal "." as %d', (raw, expected) => {
     expect(parseNumberCell(raw, '.')).toBe(expected);
   });
@@ -231,9 +232,23 @@ describe('parseNumberCell round trip', () => {
               ? (r - 0.5) * Math.pow(10, Math.floor(random() * 60) - 30)
               : Math.round((r - 0.5) * 1e6) / 100;
       const text = String(x);
-      expect(parseNumberCell(text, '.'), text).toBe(x);
-      expect(parseNumberCell(text.replace('.', ','), ','), text).toBe(x);
+      // Whole numbers printed with more than 15 digits are codes by design (see below).
+      const expected = /^-?\d{16,}$/.test(text) ? NaN : x;
+      expect(parseNumberCell(text, '.'), text).toBe(expected);
+      expect(parseNumberCell(text.replace('.', ','), ','), text).toBe(expected);
     }
+  });
+});
+
+describe('parseNumberCell and long digit strings', () => {
+  it.each(['9007199254740993', '6222021234567890123', '-1234567890123456'])('reads %j as a code, not a rounded number', (raw) => {
+    expect(parseNumberCell(raw, '.')).toBeNaN();
+  });
+
+  it('still reads long amounts written with grouping, a fraction or an exponent', () => {
+    expect(parseNumberCell('1,234,567,890,123,456', '.')).toBe(1234567890123456);
+    expect(parseNumberCell('1234567890123456.5', '.')).toBe(1234567890123456.5);
+    expect(parseNumberCell('1.5e20', '.')).toBe(1.5e20);
   });
 });
 
