@@ -11,8 +11,17 @@ export const DEFAULT_ROUTE: RouteId = 'data';
 export function routeFromHash(hash: string): { route: RouteId; param: string | null; known: boolean } {
   const [id, param] = hash.replace(/^#\/?/, '').split('/');
   const match = ROUTES.find((r) => r.id === id);
-  const cleanParam = param ? decodeURIComponent(param) : null;
+  const cleanParam = param ? safeDecode(param) : null;
   return match ? { route: match.id, param: cleanParam, known: true } : { route: DEFAULT_ROUTE, param: null, known: !id };
+}
+
+/** A hand-typed or truncated address may hold a broken %-sequence: then there is no item. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The address of a screen, optionally with the item it shows. */

@@ -81,7 +81,10 @@ export function createWorkerClient<Api>(createWorker: () => Worker, options: Wor
 
   return {
     call(signal, method, ...args) {
-      const job = queue.then(() => run(signal, method, args as unknown[]));
+      if (signal?.aborted) return Promise.resolve(CANCELLED) as never;
+      // A job cancelled while it waits for the one before resolves at once.
+      const cancelledWhileQueued = new Promise<Result<unknown>>((resolve) => signal?.addEventListener('abort', () => resolve(CANCELLED), { once: true }));
+      const job = Promise.race([queue.then(() => run(signal, method, args as unknown[])), cancelledWhileQueued]);
       queue = job.then(() => {
         clearTimeout(idleTimer);
         if (worker) idleTimer = setTimeout(terminate, idleMs);

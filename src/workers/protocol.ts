@@ -1,6 +1,7 @@
 /** Shapes that cross the boundary between the page and the workers. */
 import type { Dataset } from '../core/data/dataset';
 import type { ColumnSummary } from '../core/data/summarize';
+import type { CsvPart } from '../core/data/csv-part';
 
 export interface JobProgress {
   phase: 'reading' | 'typing' | 'summarising';
@@ -32,6 +33,17 @@ export function datasetBuffers(dataset: Dataset): ArrayBuffer[] {
     } else {
       buffers.add(s.codes.buffer as ArrayBuffer);
       buffers.add(s.dictionary.ends.buffer as ArrayBuffer);
+    }
+  }
+  return [...buffers];
+}
+
+/** Every ArrayBuffer of a part of a split file. */
+export function partBuffers(part: CsvPart): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of part.columns) {
+    for (const array of [column.values, column.codes, column.counts, column.rejectedRows, column.dictionary.ends]) {
+      buffers.add(array.buffer as ArrayBuffer);
     }
   }
   return [...buffers];

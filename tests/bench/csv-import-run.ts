@@ -1,7 +1,12 @@
 /** One timed import in a fresh process (called by csv-import.ts); prints one JSON line. */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
+import { Worker } from 'node:worker_threads';
 import { createByteImporter, HEAD_BYTES } from '../../src/core';
+import { finishImport } from '../../src/core/data/byte-importer';
+import { planImport } from '../../src/core/data/import-plan';
+import type { CsvPart } from '../../src/core/data/csv-part';
+import { readPart } from './read-part';
 
 /** The import worker reads a File in slices of this size; the benchmark does the same from disk. */
 const SLICE_BYTES = 2 << 20;
@@ -39,6 +44,31 @@ if (mode === 'split') {
   }
   closeSync(fd);
   const result = importer.finish();
+  if (!result.ok) throw new Error(result.error.message);
+  rows = result.value.rowCount;
+} else if (mode === 'engine-2') {
+  // Two cores: a worker thread reads the second half while this thread reads the first.
+  const fd = openSync(file, 'r');
+  const size = fstatSync(fd).size;
+  const head = new Uint8Array(HEAD_BYTES);
+  readSync(fd, head, 0, HEAD_BYTES, 0);
+  const middle = new Uint8Array(64 << 10);
+  readSync(fd, middle, 0, middle.length, Math.floor(size / 2));
+  closeSync(fd);
+  const plan = planImport(head, size, { offset: Math.floor(size / 2), bytes: middle });
+  if (!plan.ok || plan.value.splitAt === null) throw new Error('no plan');
+  const worker = new Worker(new URL('./csv-import-part.mjs', import.meta.url), {
+    workerData: { file, plan: plan.value, size },
+  });
+  const second = new Promise<CsvPart>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const first = readPart(file, plan.value, 'first', size);
+  const parts = first.endsInsideQuotes ? null : [first, await second];
+  await worker.terminate();
+  if (!parts) throw new Error('the cut fell inside quotes');
+  const result = finishImport(parts, { fileName: file, byteLength: size, encoding: plan.value.encoding, encodingGuessed: false });
   if (!result.ok) throw new Error(result.error.message);
   rows = result.value.rowCount;
 } else {

@@ -3,7 +3,8 @@
  * from telco-churn.csv rows, next to two baselines measured in the same run:
  *   split     — text.split('\n') then line.split(',') (no quotes, no types): the floor
  *   papaparse — Papa.parse(text) producing arrays of strings (no types)
- *   engine    — parseCsv(bytes): decoding, parsing, typing and columnar storage
+ *   engine    — what the import worker does: slices, decoding, parsing, typing, columns
+ *   engine-2  — the same on two cores: the file cut at a line break near the middle
  * Each measurement runs in its own Node process, so peak memory (max RSS) is its own.
  * Usage: npm run bench [-- --mb 100 --runs 3]
  */
@@ -44,14 +45,14 @@ interface Measurement {
 }
 
 function measure(mode: string): Measurement {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'tests/bench/csv-import-run.ts', mode, file], {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/csv-import-run.ts", mode, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Measurement;
 }
 
-const modes = ['split', 'papaparse', 'engine'] as const;
+const modes = ['split', 'papaparse', 'engine', 'engine-2'] as const;
 const results: Record<string, Measurement[]> = {};
 for (let run = 0; run < runs; run++) {
   for (const mode of modes) (results[mode] ??= []).push(measure(mode));
@@ -76,3 +77,5 @@ for (const mode of modes) {
 }
 const goal = summary.engine.mbPerS / summary.papaparse.mbPerS;
 console.log(`goal: engine ≥ 0.9 × papaparse → ${goal.toFixed(2)} (${goal >= 0.9 ? 'met' : 'NOT met'}); peak < 3 × file → ${summary.engine.peakOverFile.toFixed(2)} (${summary.engine.peakOverFile < 3 ? 'met' : 'NOT met'})`);
+const stretch = summary['engine-2'].mbPerS / summary.papaparse.mbPerS;
+console.log(`stretch: two cores vs papaparse alone → ${stretch.toFixed(2)}×, vs one core → ${(summary['engine-2'].mbPerS / summary.engine.mbPerS).toFixed(2)}×`);

@@ -5,6 +5,23 @@
  * keeping every cell as a JavaScript string.
  */
 import { isMissingToken, parseNumberCell } from './parse-number';
+import { packStrings, unpackStrings, type PackedStrings } from './packed-strings';
+
+/**
+ * A builder's content as plain data, to hand a part of a file parsed in one worker to
+ * another (typed arrays transfer; the dictionary travels packed).
+ */
+export interface ColumnState {
+  name: string;
+  mode: 'numeric' | 'dictionary';
+  length: number;
+  values: Float64Array;
+  codes: Int32Array;
+  dictionary: PackedStrings;
+  counts: Int32Array;
+  rejectedRows: Int32Array;
+  rejectedRaw: string[];
+}
 
 const MIN_CAPACITY = 1024;
 /** Up to this many distinct values, lookups scan the list instead of hashing. */
@@ -25,8 +42,8 @@ export class ColumnBuilder {
   counts: number[] = [];
   rejectedRows: number[] = [];
   rejectedRaw: string[] = [];
-  /** Numbers that came in formatted (thousands separators, %, currency) lose that form if the column turns to text. */
-  private index = new Map<string, number>();
+  /** Value → code; built on first use, so a builder that only hands its rows on never needs it. */
+  private lookup: Map<string, number> | null = new Map();
   private readonly decimal: '.' | ',';
 
   constructor(name: string, mode: 'numeric' | 'dictionary', decimal: '.' | ',', capacity: number) {
@@ -78,10 +95,10 @@ export class ColumnBuilder {
         }
       }
     }
-    let code = small ? undefined : this.index.get(value);
+    let code = small ? undefined : this.index().get(value);
     if (code === undefined) {
       code = this.dictionary.length;
-      this.index.set(value, code);
+      this.index().set(value, code);
       this.dictionary.push(value);
       this.counts.push(1);
     } else {
@@ -90,7 +107,10 @@ export class ColumnBuilder {
     return code;
   }
 
-  /** Turns the numbers seen so far back into text; rejected cells keep their exact raw text. */
+  /**
+   * Turns the numbers seen so far back into text; rejected cells keep their exact raw text.
+   * Numbers that came formatted (thousands separators, %, currency) come back plain.
+   */
   convertToDictionary(): void {
     if (this.mode === 'dictionary') return;
     const n = this.length;
@@ -106,6 +126,80 @@ export class ColumnBuilder {
     this.values = new Float64Array(0);
     this.rejectedRows = [];
     this.rejectedRaw = [];
+  }
+
+  private index(): Map<string, number> {
+    this.lookup ??= new Map(this.dictionary.map((value, code) => [value, code]));
+    return this.lookup;
+  }
+
+  /** The content as plain data (see ColumnState). */
+  exportState(): ColumnState {
+    return {
+      name: this.name,
+      mode: this.mode,
+      length: this.length,
+      values: this.mode === 'numeric' ? this.takeValues() : new Float64Array(0),
+      codes: this.mode === 'dictionary' ? this.takeCodes() : new Int32Array(0),
+      dictionary: packStrings(this.dictionary),
+      counts: Int32Array.from(this.counts),
+      rejectedRows: Int32Array.from(this.rejectedRows),
+      rejectedRaw: this.rejectedRaw.slice(),
+    };
+  }
+
+  /** A builder holding a state, e.g. the second half of a file parsed elsewhere. */
+  static fromState(state: ColumnState, decimal: '.' | ','): ColumnBuilder {
+    const builder = new ColumnBuilder(state.name, state.mode, decimal, 0);
+    builder.length = state.length;
+    if (state.mode === 'numeric') builder.values = state.values;
+    else builder.codes = state.codes;
+    builder.dictionary = unpackStrings(state.dictionary);
+    builder.counts = Array.from(state.counts);
+    builder.lookup = null;
+    builder.rejectedRows = Array.from(state.rejectedRows);
+    builder.rejectedRaw = state.rejectedRaw.slice();
+    return builder;
+  }
+
+  /** Appends the rows of another builder of the same column (the next part of the file). */
+  append(other: ColumnBuilder): void {
+    if (this.mode !== other.mode) {
+      this.convertToDictionary();
+      other.convertToDictionary();
+    }
+    const offset = this.length;
+    const total = offset + other.length;
+    if (this.mode === 'numeric') {
+      if (this.values.length < total) this.values = resized(this.values, total);
+      this.values.set(other.values.subarray(0, other.length), offset);
+      for (let i = 0; i < other.rejectedRows.length; i++) {
+        this.rejectedRows.push(other.rejectedRows[i] + offset);
+        this.rejectedRaw.push(other.rejectedRaw[i]);
+      }
+    } else {
+      if (this.codes.length < total) this.codes = resized(this.codes, total);
+      const remap = other.dictionary.map((value, code) => this.codeFor(value, other.counts[code]));
+      for (let row = 0; row < other.length; row++) {
+        const code = other.codes[row];
+        this.codes[offset + row] = code < 0 ? -1 : remap[code];
+      }
+    }
+    this.length = total;
+  }
+
+  /** The code of a value, adding it (with `count` rows) when new. */
+  private codeFor(value: string, count: number): number {
+    let code = this.index().get(value);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.index().set(value, code);
+      this.dictionary.push(value);
+      this.counts.push(count);
+    } else {
+      this.counts[code] += count;
+    }
+    return code;
   }
 
   /** Drops rows from the end (footer lines found after the fact). */
@@ -144,7 +238,7 @@ export class ColumnBuilder {
     }
     this.dictionary = dictionary;
     this.counts = counts;
-    this.index = new Map(dictionary.map((value, code) => [value, code]));
+    this.lookup = null;
   }
 
   /** The final arrays, cut to length (one copy per column, so peak memory stays near one column). */
@@ -163,7 +257,11 @@ function trimmed(raw: string): string {
 }
 
 function grow<T extends Float64Array | Int32Array>(array: T): T {
-  const next = new (array.constructor as { new (n: number): T })(Math.ceil(array.length * 1.5) + MIN_CAPACITY);
-  next.set(array);
+  return resized(array, Math.ceil(array.length * 1.5) + MIN_CAPACITY);
+}
+
+function resized<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  const next = new (array.constructor as { new (n: number): T })(size);
+  next.set(array.subarray(0, Math.min(array.length, size)));
   return next;
 }

@@ -5,6 +5,7 @@
 import type { Column, Dataset } from './dataset';
 import { booleanValueOf } from './boolean-values';
 import { datesOf } from './infer-type';
+import { parseNumberCell } from './parse-number';
 import { packedAt, unpackStrings } from './packed-strings';
 import type { DictionaryStorage } from './dataset';
 
@@ -24,13 +25,14 @@ export function getColumn(dataset: Dataset, columnName: string): Column {
  * @example getNumbers(dataset, 'MonthlyCharges')[0] // 29.85
  */
 export function getNumbers(dataset: Dataset, columnName: string): Float64Array {
-  return columnNumbers(getColumn(dataset, columnName));
+  return columnNumbers(getColumn(dataset, columnName), dataset.source.decimal);
 }
 
-export function columnNumbers(column: Column): Float64Array {
+/** A column as numbers (see getNumbers); `decimal` is the data set's decimal mark. */
+export function columnNumbers(column: Column, decimal: '.' | ',' = '.'): Float64Array {
   const { storage } = column;
   if (storage.kind === 'numeric') return storage.values.slice();
-  const byCode = codeNumbers(column);
+  const byCode = codeNumbers(column, decimal);
   const out = new Float64Array(storage.codes.length);
   for (let row = 0; row < out.length; row++) {
     const code = storage.codes[row];
@@ -39,7 +41,7 @@ export function columnNumbers(column: Column): Float64Array {
   return out;
 }
 
-function codeNumbers(column: Column): number[] {
+function codeNumbers(column: Column, decimal: '.' | ','): number[] {
   const dictionary = unpackStrings((column.storage as DictionaryStorage).dictionary);
   if (column.type === 'date') return datesOf(dictionary).values;
   if (column.type === 'boolean') {
@@ -48,10 +50,8 @@ function codeNumbers(column: Column): number[] {
       return b === null ? NaN : b ? 1 : 0;
     });
   }
-  return dictionary.map((v) => {
-    const n = Number(v);
-    return v.trim() !== '' && Number.isFinite(n) ? n : NaN;
-  });
+  // Text columns read the way import reads numbers: '007' and '0x10' are not numbers.
+  return dictionary.map((v) => parseNumberCell(v, decimal));
 }
 
 /**

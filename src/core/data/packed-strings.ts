@@ -31,7 +31,7 @@ export function packedCount(packed: PackedStrings): number {
 
 /** Value i. @throws RangeError when i is out of range */
 export function packedAt(packed: PackedStrings, i: number): string {
-  if (i < 0 || i >= packed.ends.length) throw new RangeError(`No value ${i} in a list of ${packed.ends.length}`);
+  if (!Number.isInteger(i) || i < 0 || i >= packed.ends.length) throw new RangeError(`No value ${i} in a list of ${packed.ends.length}`);
   return packed.text.slice(i === 0 ? 0 : packed.ends[i - 1], packed.ends[i]);
 }
 

@@ -106,7 +106,8 @@ function integerBins(min: number, max: number, bins: number): number {
 
 function histogram(values: Float64Array, min: number, max: number, binCount: number): HistogramBin[] {
   const count = Math.max(1, binCount);
-  const width = max > min ? (max - min) / count : 1;
+  if (max === min) return [{ from: min, to: max, count: values.reduce((n, v) => (v === v ? n + 1 : n), 0) }];
+  const width = (max - min) / count;
   const out: HistogramBin[] = [];
   for (let b = 0; b < count; b++) out.push({ from: min + b * width, to: min + (b + 1) * width, count: 0 });
   for (let i = 0; i < values.length; i++) {

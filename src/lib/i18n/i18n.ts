@@ -27,7 +27,7 @@ export function setLocale(next: string): void {
 
 /** True when the dictionary has this key (issue codes are looked up this way). */
 export function hasMessage(key: string): key is MessageKey {
-  return key in en;
+  return Object.hasOwn(en, key);
 }
 
 /**
@@ -67,7 +67,8 @@ export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
+  // Move up a unit when the shown figure would round to 1,000 (999,950 bytes is 1 MB).
+  while (unit < units.length - 1 && Math.round(value * (unit === 0 ? 1 : 10)) / (unit === 0 ? 1 : 10) >= 1000) {
     value /= 1000;
     unit++;
   }

@@ -3,11 +3,11 @@
  * job. Views read it and call its methods; it talks to the import worker and to storage.
  * Big values (data sets, summaries) live in $state.raw and are replaced, never mutated.
  */
-import * as Comlink from 'comlink';
 import type { Column, ColumnType, Dataset } from '../../core/data/dataset';
 import { summarizeColumn, type ColumnSummary } from '../../core/data/summarize';
 import type { AppError } from '../../core/shared/result';
 import { createWorkerClient, type WorkerClient } from '../worker-client';
+import { importInParallel } from '../parallel-import';
 import type { CsvWorkerApi } from '../../workers/csv.worker';
 import type { ImportFileOptions, JobProgress } from '../../workers/protocol';
 import { openWorkspaceStore, type StoreMode } from '../persistence/idb';
@@ -46,12 +46,15 @@ export class Workspace {
 
   #repository: WorkspaceRepository | null = null;
   #client: WorkerClient<CsvWorkerApi>;
+  /** A second import worker, so large files are read on two cores. */
+  #helper: WorkerClient<CsvWorkerApi>;
   #importController: AbortController | null = null;
   #openGeneration = 0;
 
-  constructor(client?: WorkerClient<CsvWorkerApi>) {
-    this.#client =
-      client ?? createWorkerClient<CsvWorkerApi>(() => new Worker(new URL('../../workers/csv.worker.ts', import.meta.url), { type: 'module', name: 'csv-import' }));
+  constructor() {
+    const start = (name: string) => () => new Worker(new URL('../../workers/csv.worker.ts', import.meta.url), { type: 'module', name });
+    this.#client = createWorkerClient<CsvWorkerApi>(start('csv-import'));
+    this.#helper = createWorkerClient<CsvWorkerApi>(start('csv-import-2'));
   }
 
   /** Opens storage and restores the list and the data set the address names (or the latest). */
@@ -85,10 +88,10 @@ export class Workspace {
     this.#importController = controller;
     this.lastFile = file;
     this.job = { status: 'running', fileName: file.name, progress: null };
-    const onProgress = Comlink.proxy((progress: JobProgress) => {
+    const onProgress = (progress: JobProgress) => {
       if (!controller.signal.aborted) this.job = { status: 'running', fileName: file.name, progress };
-    });
-    const result = await this.#client.call(controller.signal, 'importFile', file, options, onProgress);
+    };
+    const result = await importInParallel(this.#client, this.#helper, file, options, controller.signal, onProgress);
     if (this.#importController !== controller) return;
     this.#importController = null;
     if (!result.ok) {
@@ -106,6 +109,16 @@ export class Workspace {
     // Let the page draw the new data set in its own task before storage copies the columns.
     await nextTask();
     await this.#save(id, dataset);
+  }
+
+  /**
+   * Asks the browser not to evict this site's storage when space runs low. Browsers decide
+   * by their own rules (Chrome by site engagement, Firefox by asking the user).
+   */
+  async requestPersistence(): Promise<void> {
+    if (typeof navigator === 'undefined' || !navigator.storage?.persist) return;
+    await navigator.storage.persist();
+    if (this.#repository) this.usage = await this.#repository.storageUsage();
   }
 
   cancelImport(): void {

@@ -1,0 +1,251 @@
+/**
+ * Finishing an import: merges the parts of a file in order, names the columns, drops a
+ * footer, numbers the rows as a spreadsheet would, and types every column.
+ */
+import type { Column, DataIssue, Dataset } from './dataset';
+import { ColumnBuilder } from './column-builder';
+import { inferColumn } from './infer-type';
+import { isMissingToken, parseNumberCell } from './parse-number';
+import { parseDateCell } from './parse-date';
+import { KINDS_SAMPLE_ROWS, LISTED_ISSUES, TAIL_RECORDS, type CsvPart, type TailRecord } from './csv-part';
+import { fail, ok, type Result } from '../shared/result';
+
+/** At most this many non-blank rows at the end can be a footer. */
+const MAX_FOOTER_ROWS = 5;
+
+export interface FinishSource {
+  fileName: string;
+  byteLength: number;
+  encoding: string;
+}
+
+/**
+ * Turns the parts of a file (one, or two read side by side) into a data set.
+ * @param parts in file order; only the first has a header
+ * @returns the data set, or EMPTY_FILE / NO_DATA_ROWS
+ */
+export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource): Result<Dataset> {
+  const first = parts[0];
+  if (!first || first.header === null) {
+    return fail('EMPTY_FILE', 'The file is empty. Choose a CSV file with a header row and at least one row of data.');
+  }
+  const { decimal, delimiter } = first.settings;
+  const merged = mergeParts(parts);
+  let dataRows = merged.dataRows;
+  if (dataRows === 0) {
+    return fail('NO_DATA_ROWS', 'The file has a header row but no data rows. Check that you exported the whole table.');
+  }
+  const issues = merged.issues;
+  const names = dedupeHeader(first.header, first.headerRecord + 1, (issue) => issues.unshift(issue));
+  const builders = merged.builders;
+  builders.forEach((b, c) => ((b as { name: string }).name = names[c]));
+
+  const junk = findTrailingJunk(merged, builders, first.header.length, decimal);
+  if (junk.dataRows > 0) {
+    dataRows -= junk.dataRows;
+    for (const b of builders) b.truncate(dataRows);
+  }
+  if (dataRows === 0) {
+    return fail('NO_DATA_ROWS', 'The file has a header row but no data rows. Check that you exported the whole table.');
+  }
+  const skipped = [...new Set([...merged.skippedRecords, ...junk.records])].sort((a, b) => a - b);
+  const blankInside = merged.blankRecords.filter((r) => !junk.records.includes(r));
+  if (blankInside.length > 0) issues.push(blankRowsIssue(blankInside.map((r) => r + 1)));
+  if (junk.records.length > 0) {
+    const rows = junk.records.map((r) => r + 1);
+    issues.push({
+      code: 'TRAILING_JUNK',
+      row: rows[0],
+      message: `Rows ${rows.join(', ')} at the end are not data (blank lines or a footer) and were left out.`,
+      params: { rows: rows.join(', '), count: rows.length },
+    });
+  }
+  const rowNumber = makeRowNumber(skipped);
+  const columns: Column[] = [];
+  for (const builder of builders) {
+    const inferred = inferColumn(builder, { decimal, rowNumber });
+    columns.push(inferred.column);
+    issues.push(...inferred.issues);
+  }
+  for (const [code, count] of Object.entries(merged.issueCounts)) {
+    if (count > LISTED_ISSUES) {
+      issues.push({
+        code: 'MORE_ISSUES',
+        message: `${count - LISTED_ISSUES} more problems of the kind ${code} are not listed.`,
+        params: { kind: code, count: count - LISTED_ISSUES },
+      });
+    }
+  }
+  return ok({
+    name: source.fileName,
+    rowCount: dataRows,
+    columns,
+    issues,
+    source: { fileName: source.fileName, byteLength: source.byteLength, encoding: source.encoding, delimiter, decimal },
+  });
+}
+
+interface MergedParts {
+  builders: ColumnBuilder[];
+  dataRows: number;
+  /** Record indices across the whole file (the header is record 0 or later). */
+  skippedRecords: number[];
+  blankRecords: number[];
+  shortRecords: Set<number>;
+  tail: TailRecord[];
+  issues: DataIssue[];
+  issueCounts: Record<string, number>;
+  sample: string[][];
+}
+
+/** Appends the parts in order, moving each part's record numbers past those before it. */
+function mergeParts(parts: readonly CsvPart[]): MergedParts {
+  const decimal = parts[0].settings.decimal;
+  const merged: MergedParts = {
+    builders: buildersOf(parts[0], decimal),
+    dataRows: 0,
+    skippedRecords: [],
+    blankRecords: [],
+    shortRecords: new Set(),
+    tail: [],
+    issues: [],
+    issueCounts: {},
+    sample: [],
+  };
+  let offset = 0;
+  parts.forEach((part, index) => {
+    if (index > 0) {
+      buildersOf(part, decimal).forEach((builder, c) => merged.builders[c]?.append(builder));
+    }
+    merged.dataRows += part.dataRows;
+    for (const r of part.skippedRecords) merged.skippedRecords.push(r + offset);
+    for (const r of part.blankRecords) merged.blankRecords.push(r + offset);
+    for (const r of part.shortRecords) merged.shortRecords.add(r + offset);
+    for (const t of part.tail) merged.tail.push({ ...t, record: t.record + offset });
+    for (const issue of part.issues) {
+      const listed = merged.issues.filter((i) => i.code === issue.code).length;
+      if (listed < LISTED_ISSUES) merged.issues.push(issue.row === undefined ? issue : shiftIssue(issue, offset));
+    }
+    for (const [code, count] of Object.entries(part.issueCounts)) merged.issueCounts[code] = (merged.issueCounts[code] ?? 0) + count;
+    if (merged.sample.length < KINDS_SAMPLE_ROWS) merged.sample.push(...part.sample.slice(0, KINDS_SAMPLE_ROWS - merged.sample.length));
+    offset += part.recordCount;
+  });
+  merged.tail = merged.tail.slice(-TAIL_RECORDS);
+  return merged;
+}
+
+/** The same problem, numbered within the whole file instead of within its part. */
+function buildersOf(part: CsvPart, decimal: '.' | ','): ColumnBuilder[] {
+  return part.builders ?? part.columns.map((state) => ColumnBuilder.fromState(state, decimal));
+}
+
+function shiftIssue(issue: DataIssue, offset: number): DataIssue {
+  if (offset === 0) return issue;
+  const row = issue.row! + offset;
+  const message = issue.message.replace(new RegExp(`\\b([Rr]ow) ${issue.row}\\b`, 'g'), `$1 ${row}`);
+  return { ...issue, row, message };
+}
+
+type StrictKind = 'number' | 'date' | 'any';
+
+/** Blank lines and footers after the last real row, walking back from the end. */
+function findTrailingJunk(merged: MergedParts, builders: ColumnBuilder[], width: number, decimal: '.' | ','): { records: number[]; dataRows: number } {
+  // A column that turned to text part-way is not strict: its odd cells are not a footer.
+  const kinds = strictKinds(merged.sample, width, decimal).map((kind, c) => (kind === 'number' && builders[c]?.mode !== 'numeric' ? 'any' : kind));
+  const records: number[] = [];
+  let junkDataRows = 0;
+  for (let i = merged.tail.length - 1; i >= 0; i--) {
+    const t = merged.tail[i];
+    const junk = t.blank || isFooter(t, kinds, width, decimal, merged.shortRecords);
+    if (!junk) break;
+    records.unshift(t.record);
+    if (!t.blank) junkDataRows++;
+  }
+  // Never call more than a few rows junk: past that they are data with problems.
+  if (junkDataRows > MAX_FOOTER_ROWS || junkDataRows >= merged.dataRows) return { records: [], dataRows: 0 };
+  return { records, dataRows: junkDataRows };
+}
+
+function isFooter(t: TailRecord, kinds: StrictKind[], width: number, decimal: '.' | ',', shortRecords: Set<number>): boolean {
+  let filled = 0;
+  let fails = false;
+  for (let c = 0; c < width; c++) {
+    const cell = t.cells[c];
+    if (cell === undefined || isMissingToken(cell)) continue;
+    filled++;
+    if (kinds[c] === 'number' && Number.isNaN(parseNumberCell(cell, decimal))) fails = true;
+    if (kinds[c] === 'date' && Number.isNaN(parseDateCell(cell, 'dmy')) && Number.isNaN(parseDateCell(cell, 'mdy'))) fails = true;
+  }
+  return fails || (shortRecords.has(t.record) && filled <= width / 2 && width > 1);
+}
+
+/** Which columns clearly hold numbers or dates in the first rows (used to spot footers). */
+function strictKinds(rows: string[][], width: number, decimal: '.' | ','): StrictKind[] {
+  const kinds: StrictKind[] = [];
+  for (let c = 0; c < width; c++) {
+    let present = 0;
+    let numbers = 0;
+    let dates = 0;
+    for (const cells of rows) {
+      const cell = cells[c];
+      if (cell === undefined || isMissingToken(cell)) continue;
+      present++;
+      if (!Number.isNaN(parseNumberCell(cell, decimal))) numbers++;
+      else if (!Number.isNaN(parseDateCell(cell, 'dmy')) || !Number.isNaN(parseDateCell(cell, 'mdy'))) dates++;
+    }
+    kinds.push(present === 0 ? 'any' : numbers >= present * 0.8 ? 'number' : dates >= present * 0.8 ? 'date' : 'any');
+  }
+  return kinds;
+}
+
+function blankRowsIssue(rows: number[]): DataIssue {
+  const listed = rows.slice(0, 10);
+  return {
+    code: 'BLANK_ROWS',
+    row: rows[0],
+    message: `${rows.length} blank rows were skipped (rows ${listed.join(', ')}${rows.length > 10 ? ', …' : ''}).`,
+    params: { count: rows.length, rows: listed.join(', '), more: Math.max(0, rows.length - 10) },
+  };
+}
+
+/** Empty names become "Column N"; repeated names get " (2)", " (3)"; each change is reported. */
+function dedupeHeader(raw: string[], headerRow: number, report: (issue: DataIssue) => void): string[] {
+  const used = new Set<string>();
+  const found: DataIssue[] = [];
+  const names = raw.map((cell, c) => {
+    let name = cell.trim();
+    if (name === '') {
+      name = `Column ${c + 1}`;
+      found.push({ code: 'EMPTY_HEADER', column: name, row: headerRow, message: `Column ${c + 1} has no name; it is called "${name}".`, params: { index: c + 1 } });
+    }
+    if (used.has(name)) {
+      let k = 2;
+      while (used.has(`${name} (${k})`)) k++;
+      const renamed = `${name} (${k})`;
+      found.push({
+        code: 'DUPLICATE_HEADER',
+        column: renamed,
+        row: headerRow,
+        message: `The header "${name}" appears more than once; column ${c + 1} is called "${renamed}".`,
+        params: { original: name, renamed, index: c + 1 },
+      });
+      name = renamed;
+    }
+    used.add(name);
+    return name;
+  });
+  for (const issue of found.reverse()) report(issue);
+  return names;
+}
+
+/** Maps a 0-based data row to its 1-based record number, skipping blank, junk and pre-header records. */
+function makeRowNumber(skipped: readonly number[]): (dataRow: number) => number {
+  return (dataRow) => {
+    let recordIndex = dataRow + 1;
+    for (const s of skipped) {
+      if (s <= recordIndex) recordIndex++;
+      else break;
+    }
+    return recordIndex + 1;
+  };
+}

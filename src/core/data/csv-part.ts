@@ -1,0 +1,64 @@
+/**
+ * What the importer collected from one stretch of a file, before types are decided. A file
+ * can be read as one part, or split at a line break and read as two parts by two workers;
+ * finishing merges the parts in order, so both ways give the same data set.
+ */
+import type { DataIssue } from './dataset';
+import type { ColumnBuilder, ColumnState } from './column-builder';
+
+/** Per problem kind, how many rows get their own line in the report. */
+export const LISTED_ISSUES = 50;
+/** How many trailing records are examined for footers and junk. */
+export const TAIL_RECORDS = 20;
+/** Rows kept to tell strictly numeric or date columns when looking for a footer. */
+export const KINDS_SAMPLE_ROWS = 200;
+
+/** How the file is split into cells; fixed for all parts of one file. */
+export interface CsvSettings {
+  delimiter: string;
+  decimal: '.' | ',';
+  newline: '\n' | '\r\n' | '\r';
+}
+
+export interface TailRecord {
+  /** Record index within the part (the first part's header is record 0). */
+  record: number;
+  cells: string[];
+  blank: boolean;
+}
+
+export interface CsvPart {
+  settings: CsvSettings;
+  /** The raw header cells; only the first part has them. */
+  header: string[] | null;
+  /** Record index of the header (blank lines may come before it). */
+  headerRecord: number;
+  /** Records read, the header and skipped ones included. */
+  recordCount: number;
+  dataRows: number;
+  /** Record indices (within the part) that did not become data rows. */
+  skippedRecords: number[];
+  blankRecords: number[];
+  /** Records with fewer cells than the header. */
+  shortRecords: number[];
+  /** The last records, to find a footer. */
+  tail: TailRecord[];
+  /** Problems found while reading; `row` is 1 + the record index within the part. */
+  issues: DataIssue[];
+  /** Problems per code, listed or not. */
+  issueCounts: Record<string, number>;
+  /** The first data rows, to tell which columns strictly hold numbers or dates. */
+  sample: string[][];
+  /** True when the part ended inside a quoted cell: a split there was not a record boundary. */
+  endsInsideQuotes: boolean;
+  /** The columns as plain data, when the part crosses to another worker (see exportCsvPart). */
+  columns: ColumnState[];
+  /** The columns still being built, when the part is finished where it was read. */
+  builders?: ColumnBuilder[];
+}
+
+/** The part as plain data that can be transferred to another worker. */
+export function exportCsvPart(part: CsvPart): CsvPart {
+  const { builders, ...rest } = part;
+  return builders ? { ...rest, columns: builders.map((b) => b.exportState()) } : rest;
+}
