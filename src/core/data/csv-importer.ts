@@ -37,8 +37,6 @@ const SAMPLE_ROWS = 500;
 export interface CsvImporter {
   /** Feeds the next piece of text; `isLast` flushes the final record. */
   pushText(text: string, isLast: boolean): void;
-  /** Characters consumed so far. */
-  readonly consumedChars: number;
   /** What was read, not yet typed: to be finished here or merged with the next part. */
   collect(): CsvPart;
   /** Types the columns and reports problems: the data set, or why there is none. */
@@ -57,7 +55,6 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
   let settings: CsvSettings | null = options.continuation?.settings ?? null;
   let parser: Papa.Parser | null = settings ? createParser(settings) : null;
   let partial = '';
-  let consumedChars = 0;
   let firstText = true;
 
   const continuing = options.continuation !== undefined;
@@ -166,7 +163,6 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     const result = parser!.parse(input, 0, !isLast) as Papa.ParseResult<string[]>;
     const cursor = isLast ? input.length : result.meta.cursor;
     partial = input.substring(cursor);
-    consumedChars += text.length;
     if (sample !== null) sampleChars += cursor;
     const recordsBefore = record + 1;
     for (const error of result.errors) {
@@ -216,9 +212,6 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
         byteLength,
         encoding: options.encoding ?? 'utf-8',
       }),
-    get consumedChars() {
-      return consumedChars;
-    },
   };
 }
 
