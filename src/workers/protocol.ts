@@ -3,8 +3,9 @@ import type { Dataset } from '../core/data/dataset';
 import type { ColumnSummary } from '../core/data/summarize';
 import type { CsvPart } from '../core/data/csv-part';
 
+/** Progress of a job: bytes read of a file, or steps of a longer computation. */
 export interface JobProgress {
-  phase: 'reading' | 'typing' | 'summarising';
+  phase: 'reading';
   done: number;
   total: number;
 }

@@ -26,6 +26,7 @@ export const en = {
   'data.import.auto': 'Detect',
   'data.import.reread': 'Read “{name}” again with these settings',
   'data.import.reading': 'Reading {name}…',
+  'data.import.typing': 'Working out the column types of {name}…',
   'data.import.progress': 'Import progress',
   'data.import.cancel': 'Cancel',
   'data.import.cancelled': 'Import cancelled. Nothing was changed.',
