@@ -29,8 +29,9 @@ export async function importInParallel(
   const whole = () => first.call(signal, 'importFile', file, options, Comlink.proxy(onProgress));
   if (file.size < PARALLEL_MIN_BYTES || file.size > PARALLEL_MAX_BYTES) return whole();
   const plan = await first.call(signal, 'planImport', file, options, true);
-  if (!plan.ok) return plan;
-  if (plan.value.splitAt === null) return whole();
+  if (!plan.ok && plan.error.code === 'CANCELLED') return plan;
+  // Any other trouble planning (a header longer than the head, an odd file): one reader decides.
+  if (!plan.ok || plan.value.splitAt === null) return whole();
 
   const done = [0, 0];
   const report = (part: 0 | 1) =>

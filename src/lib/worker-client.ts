@@ -33,6 +33,8 @@ export function createWorkerClient<Api>(createWorker: () => Worker, options: Wor
   let remote: Comlink.Remote<Api> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Calls made and not yet finished (running or waiting their turn). */
+  let pending = 0;
 
   function terminate(): void {
     clearTimeout(idleTimer);
@@ -51,9 +53,21 @@ export function createWorkerClient<Api>(createWorker: () => Worker, options: Wor
     return { worker, remote };
   }
 
+  /** Stops the worker after idleMs, but only when nothing is running or waiting. */
+  function armIdleTimer(): void {
+    clearTimeout(idleTimer);
+    if (worker && pending === 0) idleTimer = setTimeout(() => pending === 0 && terminate(), idleMs);
+  }
+
   function run(signal: AbortSignal | undefined, method: keyof Api, args: unknown[]): Promise<Result<unknown>> {
     if (signal?.aborted) return Promise.resolve(CANCELLED);
-    const current = ensure();
+    let current: { worker: Worker; remote: Comlink.Remote<Api> };
+    try {
+      current = ensure();
+    } catch (error) {
+      // e.g. a SecurityError when the page may not start workers: a result, not a throw.
+      return Promise.resolve(crashed(error));
+    }
     return new Promise<Result<unknown>>((resolve) => {
       let settled = false;
       const settle = (result: Result<unknown>, kill: boolean) => {
@@ -82,15 +96,30 @@ export function createWorkerClient<Api>(createWorker: () => Worker, options: Wor
   return {
     call(signal, method, ...args) {
       if (signal?.aborted) return Promise.resolve(CANCELLED) as never;
-      // A job cancelled while it waits for the one before resolves at once.
-      const cancelledWhileQueued = new Promise<Result<unknown>>((resolve) => signal?.addEventListener('abort', () => resolve(CANCELLED), { once: true }));
-      const job = Promise.race([queue.then(() => run(signal, method, args as unknown[])), cancelledWhileQueued]);
-      queue = job.then(() => {
-        clearTimeout(idleTimer);
-        if (worker) idleTimer = setTimeout(terminate, idleMs);
+      pending++;
+      clearTimeout(idleTimer);
+      // A call cancelled while it waits answers CANCELLED at once; its turn still comes
+      // (and is skipped), so the queue always follows the job really running.
+      let answerEarly: (result: Result<unknown>) => void = () => {};
+      const early = new Promise<Result<unknown>>((resolve) => (answerEarly = resolve));
+      const onQueuedAbort = () => answerEarly(CANCELLED);
+      signal?.addEventListener('abort', onQueuedAbort, { once: true });
+      const turn = queue.then(() => {
+        signal?.removeEventListener('abort', onQueuedAbort);
+        return run(signal, method, args as unknown[]);
       });
-      return job as never;
+      const job = turn.catch(crashed);
+      queue = job.then(() => {
+        pending--;
+        armIdleTimer();
+      });
+      return Promise.race([job, early]) as never;
     },
     terminate,
   };
+}
+
+function crashed(error: unknown): Result<never> {
+  const detail = String((error as Error)?.message ?? error);
+  return { ok: false, error: { code: 'WORKER_CRASHED', message: detail, params: { detail } } };
 }

@@ -10,7 +10,7 @@ import { planImport as planImportCore, type ImportPlan } from '../core/data/impo
 import { exportCsvPart, type CsvPart } from '../core/data/csv-part';
 import { summarizeDataset, summarizeColumn, type ColumnSummary } from '../core/data/summarize';
 import { retypeColumn } from '../core/data/retype-column';
-import type { Column, ColumnType, Dataset } from '../core/data/dataset';
+import type { Column, ColumnType, Dataset, ReadingRules } from '../core/data/dataset';
 import { fail, ok, type Result } from '../core/shared/result';
 import { datasetBuffers, partBuffers, type ImportedDataset, type ImportFileOptions, type ProgressFn } from './protocol';
 
@@ -93,11 +93,11 @@ function finishParts(second: CsvPart, plan: ImportPlan, file: { name: string; si
   }
 }
 
-function retype(column: Column, type: ColumnType, decimal: '.' | ','): Result<{ column: Column; summary: ColumnSummary }> {
+function retype(column: Column, type: ColumnType, rules: ReadingRules): Result<{ column: Column; summary: ColumnSummary }> {
   try {
-    const result = retypeColumn(column, type, decimal);
+    const result = retypeColumn(column, type, rules);
     if (!result.ok) return result;
-    return ok({ column: result.value, summary: summarizeColumn(result.value) });
+    return ok({ column: result.value, summary: summarizeColumn(result.value, { rules }) });
   } catch (error) {
     return internal(error);
   }

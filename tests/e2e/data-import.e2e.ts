@@ -38,8 +38,11 @@ describe('data import in the browser', () => {
     await screenshot(s.page, 'telco-columns');
 
     await s.page.getByRole('tab', { name: 'Table' }).click();
-    const table = s.page.getByRole('table');
+    const table = s.page.getByRole('table', { name: 'Rows of telco-churn.csv' });
     await table.waitFor();
+    // The scrolling region has its own name, and the row position is not a live region.
+    await s.page.getByRole('region', { name: 'Scrollable rows of telco-churn.csv' }).waitFor();
+    assert.equal(await s.page.locator('[aria-live]').count(), 0);
     const firstRow = await table.locator('[role=row][aria-rowindex="2"] [role=cell]').allTextContents();
     assert.deepEqual(firstRow.slice(0, 5), ['Female', '0', 'Yes', 'No', '1']);
     // Virtualised: far fewer rows in the page than in the data set.

@@ -62,6 +62,8 @@ describe('large files', () => {
     await progress.waitFor();
     await s.page.getByRole('button', { name: 'Cancel' }).click();
     await s.page.getByText('Import cancelled. Nothing was changed.').waitFor();
+    // The Cancel button is gone: focus moved to the outcome, not to the page itself.
+    await s.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'import-status');
     assert.match(await s.page.getByTestId('open-dataset').locator('h2').innerText(), /champagne-sales\.csv/);
   });
 
@@ -98,7 +100,7 @@ describe('large files', () => {
     assert.ok(Math.max(0, ...longTasks) < 100, `main-thread tasks while importing a million rows: ${longTasks}`);
     assert.match(await panel.locator('.meta').innerText(), /1,000,000 rows, 3 columns/);
     await s.page.getByRole('tab', { name: 'Table' }).click();
-    const viewport = s.page.getByRole('region', { name: /Rows of million\.csv/ });
+    const viewport = s.page.getByRole('region', { name: /Scrollable rows of million\.csv/ });
     await viewport.focus();
     await s.page.keyboard.press('Control+End');
     const last = s.page.locator('[role=row][aria-rowindex="1000001"]');

@@ -4,7 +4,7 @@
  * A large file can be read as two parts side by side (see findSplitOffset and finishImport).
  */
 import type { Dataset } from './dataset';
-import { createCsvImporter, type CsvImportOptions } from './csv-importer';
+import { createCsvImporter, type CsvImporter, type CsvImportOptions } from './csv-importer';
 import { finishCsvParts } from './csv-finish';
 import type { CsvPart } from './csv-part';
 import { createStreamDecoder, sniffEncoding } from './decode-text';
@@ -48,29 +48,75 @@ export const HEAD_BYTES = 64 * 1024;
  * if (started.ok) { started.value.push(bytes, true); started.value.finish(); }
  */
 export function createByteImporter(head: Uint8Array, byteLength: number, options: ByteImportOptions = {}): Result<ByteImporter> {
-  const binary = binaryFileError(head);
-  if (binary) return binary;
-  const encoding = chooseEncoding(head, options.encoding);
-  const encodingGuessed = options.encoding === undefined && !encoding.startsWith('utf-');
-  const decoder = createStreamDecoder(encoding);
-  const importer = createCsvImporter({ ...options, byteLength, encoding });
-  const source: ImportSourceInfo = { fileName: options.fileName ?? 'data.csv', byteLength, encoding, encodingGuessed };
+  // The second part of a split file starts mid-file: the first part has checked the head.
+  if (!options.continuation) {
+    const binary = binaryFileError(head);
+    if (binary) return binary;
+  }
+  let encoding = chooseEncoding(head, options.encoding);
+  let encodingGuessed = options.encoding === undefined && !encoding.startsWith('utf-');
+  // A head of plain ASCII says nothing about the encoding: watch for the first byte that is
+  // not valid UTF-8 (a Western or Chinese export whose first accent comes late).
+  let watching = options.encoding === undefined && encoding === 'utf-8' && isAscii(head);
+  let decoder = createStreamDecoder(encoding);
+  let importer: CsvImporter | null = null;
+  const fileName = options.fileName ?? 'data.csv';
+
+  function decode(bytes: Uint8Array, last: boolean): string {
+    const text = decoder.decode(bytes, last);
+    if (!watching) return text;
+    if (text.indexOf('\uFFFD') >= 0) {
+      watching = false;
+      const sniffed = sniffEncoding(bytes).encoding;
+      if (sniffed !== 'utf-8') {
+        // Everything before was ASCII, the same in every encoding offered: read on in the new one.
+        encoding = sniffed;
+        encodingGuessed = true;
+        decoder = createStreamDecoder(encoding);
+        return decoder.decode(bytes, last);
+      }
+    } else if (text.length < bytes.length - 3) {
+      watching = false; // real UTF-8 characters: the guess is confirmed
+    }
+    return text;
+  }
+
   return ok({
-    encoding,
-    encodingGuessed,
-    push(bytes, last) {
-      importer.pushText(decoder.decode(bytes, last), last);
+    get encoding() {
+      return encoding;
     },
-    collect: () => importer.collect(),
-    finish: () => finishImport([importer.collect()], source),
+    get encodingGuessed() {
+      return encodingGuessed;
+    },
+    push(bytes, last) {
+      const text = decode(bytes, last);
+      // Created on the first text, so columns can be sized from characters per byte.
+      importer ??= createCsvImporter({ ...options, byteLength: Math.ceil(byteLength * (text.length / Math.max(1, bytes.length))), encoding });
+      importer.pushText(text, last);
+    },
+    collect() {
+      importer ??= createCsvImporter({ ...options, byteLength, encoding });
+      return { ...importer.collect(), encoding, encodingGuessed };
+    },
+    finish() {
+      return finishImport([this.collect()], { fileName, byteLength, encoding, encodingGuessed });
+    },
   });
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+  return true;
 }
 
 /**
  * Finishes an import from its parts in file order, saying when the encoding was a guess.
  * @example finishImport([partA, partB], { fileName: 'a.csv', byteLength, encoding: 'utf-8', encodingGuessed: false })
  */
-export function finishImport(parts: readonly CsvPart[], source: ImportSourceInfo): Result<Dataset> {
+export function finishImport(parts: readonly CsvPart[], planned: ImportSourceInfo): Result<Dataset> {
+  // A part that met non-UTF-8 bytes after an ASCII start switched encoding: say so.
+  const switched = parts.find((part) => part.encoding !== undefined && part.encoding !== planned.encoding);
+  const source = switched ? { ...planned, encoding: switched.encoding!, encodingGuessed: true } : planned;
   const result = finishCsvParts(parts, source);
   if (result.ok && source.encodingGuessed) {
     result.value.issues.unshift({
@@ -83,14 +129,22 @@ export function finishImport(parts: readonly CsvPart[], source: ImportSourceInfo
 }
 
 /**
- * Where a file can be cut in two: just after the first line feed at or after `from`.
+ * Where a file can be cut in two: just after the first line break, in the file's own line
+ * ending (a bare LF inside a CRLF file is part of a cell, not the end of a record).
  * Callers check afterwards that the first part did not end inside a quoted cell.
- * @param bytes the bytes from `from` on (a window is enough)
- * @returns the offset within `bytes` just past the line feed, or -1 when there is none
+ * @param bytes a window of the file
+ * @param newline the file's line ending
+ * @returns the offset within `bytes` just past the line break, or -1 when there is none
  */
-export function findLineBreak(bytes: Uint8Array): number {
-  const at = bytes.indexOf(0x0a);
-  return at < 0 ? -1 : at + 1;
+export function findLineBreak(bytes: Uint8Array, newline: '\n' | '\r\n' | '\r'): number {
+  if (newline === '\r') {
+    const at = bytes.indexOf(0x0d);
+    return at < 0 ? -1 : at + 1;
+  }
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) {
+    if (newline === '\n' || (at > 0 && bytes[at - 1] === 0x0d)) return at + 1;
+  }
+  return -1;
 }
 
 /** Encodings in which a line-feed byte is always a line feed, so a file can be cut there. */

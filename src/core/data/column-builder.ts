@@ -21,6 +21,8 @@ export interface ColumnState {
   counts: Int32Array;
   rejectedRows: Int32Array;
   rejectedRaw: string[];
+  formattedRows: Int32Array;
+  formattedRaw: string[];
 }
 
 const MIN_CAPACITY = 1024;
@@ -42,6 +44,12 @@ export class ColumnBuilder {
   counts: number[] = [];
   rejectedRows: number[] = [];
   rejectedRaw: string[] = [];
+  /**
+   * Numbers whose text is not what printing the number gives back ('1,234.50', '+49151…',
+   * '70.70'): kept so that a column that turns out to be text shows them as written.
+   */
+  formattedRows: number[] = [];
+  formattedRaw: string[] = [];
   /** Value → code; built on first use, so a builder that only hands its rows on never needs it. */
   private lookup: Map<string, number> | null = new Map();
   private readonly decimal: '.' | ',';
@@ -69,7 +77,12 @@ export class ColumnBuilder {
     }
     const value = parseNumberCell(raw, this.decimal);
     this.values[row] = value;
-    if (value !== value) {
+    if (value === value) {
+      if (!isCanonicalNumberText(raw, this.decimal)) {
+        this.formattedRows.push(row);
+        this.formattedRaw.push(raw);
+      }
+    } else {
       this.rejectedRows.push(row);
       this.rejectedRaw.push(raw);
       if (this.rejectedRows.length > REJECTION_GRACE && this.rejectedRows.length > this.length * MAX_REJECTED_SHARE) {
@@ -116,21 +129,32 @@ export class ColumnBuilder {
     const n = this.length;
     const rejected = new Map<number, string>();
     for (let i = 0; i < this.rejectedRows.length; i++) rejected.set(this.rejectedRows[i], this.rejectedRaw[i]);
+    for (let i = 0; i < this.formattedRows.length; i++) rejected.set(this.formattedRows[i], this.formattedRaw[i]);
     this.mode = 'dictionary';
     this.codes = new Int32Array(Math.max(MIN_CAPACITY, this.values.length));
     for (let row = 0; row < n; row++) {
       const value = this.values[row];
       const raw = rejected.get(row);
-      this.codes[row] = raw !== undefined ? this.codeOf(trimmed(raw)) : value === value ? this.codeOf(String(value)) : -1;
+      this.codes[row] = raw !== undefined ? this.codeOf(trimmed(raw)) : value === value ? this.codeOf(numberText(value, this.decimal)) : -1;
     }
     this.values = new Float64Array(0);
     this.rejectedRows = [];
     this.rejectedRaw = [];
+    this.formattedRows = [];
+    this.formattedRaw = [];
   }
 
   private index(): Map<string, number> {
     this.lookup ??= new Map(this.dictionary.map((value, code) => [value, code]));
     return this.lookup;
+  }
+
+  /** No value at all: every cell missing. */
+  isEmpty(): boolean {
+    if (this.mode === 'dictionary') return this.counts.every((count) => count === 0);
+    if (this.rejectedRows.length > 0) return false;
+    for (let i = 0; i < this.length; i++) if (this.values[i] === this.values[i]) return false;
+    return true;
   }
 
   /** The content as plain data (see ColumnState). */
@@ -145,6 +169,8 @@ export class ColumnBuilder {
       counts: Int32Array.from(this.counts),
       rejectedRows: Int32Array.from(this.rejectedRows),
       rejectedRaw: this.rejectedRaw.slice(),
+      formattedRows: Int32Array.from(this.formattedRows),
+      formattedRaw: this.formattedRaw.slice(),
     };
   }
 
@@ -159,6 +185,8 @@ export class ColumnBuilder {
     builder.lookup = null;
     builder.rejectedRows = Array.from(state.rejectedRows);
     builder.rejectedRaw = state.rejectedRaw.slice();
+    builder.formattedRows = Array.from(state.formattedRows);
+    builder.formattedRaw = state.formattedRaw.slice();
     return builder;
   }
 
@@ -176,6 +204,10 @@ export class ColumnBuilder {
       for (let i = 0; i < other.rejectedRows.length; i++) {
         this.rejectedRows.push(other.rejectedRows[i] + offset);
         this.rejectedRaw.push(other.rejectedRaw[i]);
+      }
+      for (let i = 0; i < other.formattedRows.length; i++) {
+        this.formattedRows.push(other.formattedRows[i] + offset);
+        this.formattedRaw.push(other.formattedRaw[i]);
       }
     } else {
       if (this.codes.length < total) this.codes = resized(this.codes, total);
@@ -209,6 +241,10 @@ export class ColumnBuilder {
       while (this.rejectedRows.length > 0 && this.rejectedRows[this.rejectedRows.length - 1] >= rowCount) {
         this.rejectedRows.pop();
         this.rejectedRaw.pop();
+      }
+      while (this.formattedRows.length > 0 && this.formattedRows[this.formattedRows.length - 1] >= rowCount) {
+        this.formattedRows.pop();
+        this.formattedRaw.pop();
       }
     } else {
       for (let row = rowCount; row < this.length; row++) {
@@ -249,6 +285,39 @@ export class ColumnBuilder {
   takeCodes(): Int32Array {
     return this.codes.length === this.length ? this.codes : this.codes.slice(0, this.length);
   }
+}
+
+/** A number as text in the file's decimal mark (what a plain cell holding it looks like). */
+export function numberText(value: number, decimal: '.' | ','): string {
+  const text = String(value);
+  return decimal === ',' ? text.replace('.', ',') : text;
+}
+
+/**
+ * Whether `raw` is exactly numberText(value) of the number it holds, judged from its
+ * characters alone (this runs for every numeric cell, so it must not format numbers):
+ * digits, at most a leading minus and one decimal mark, no trailing zero after the mark,
+ * and nothing that printing would write otherwise (exponents, tiny fractions, -0).
+ */
+export function isCanonicalNumberText(raw: string, decimal: '.' | ','): boolean {
+  const mark = decimal === ',' ? 44 : 46;
+  const n = raw.length;
+  let i = raw.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= n) return false;
+  let markAt = -1;
+  for (let k = i; k < n; k++) {
+    const c = raw.charCodeAt(k);
+    if (c === mark && markAt < 0) markAt = k;
+    else if (c < 48 || c > 57) return false;
+  }
+  if (markAt === i || markAt === n - 1) return false;
+  if (markAt > 0) {
+    if (raw.charCodeAt(n - 1) === 48) return false;
+    // 0.000001 and smaller print with an exponent.
+    if (raw.charCodeAt(i) === 48 && markAt === i + 1 && n - markAt > 6 && raw.startsWith('00000', markAt + 1)) return false;
+  }
+  if (i === 1 && n === 2 && raw.charCodeAt(1) === 48) return false;
+  return true;
 }
 
 /** trim() without a call when, as usual, there is nothing to trim. */

@@ -4,7 +4,7 @@
  */
 import type { Column, DataIssue, Dataset } from './dataset';
 import { ColumnBuilder } from './column-builder';
-import { inferColumn } from './infer-type';
+import { detectFileDateOrder, inferColumn } from './infer-type';
 import { isMissingToken, parseNumberCell } from './parse-number';
 import { parseDateCell } from './parse-date';
 import { KINDS_SAMPLE_ROWS, LISTED_ISSUES, TAIL_RECORDS, type CsvPart, type TailRecord } from './csv-part';
@@ -30,6 +30,14 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
     return fail('EMPTY_FILE', 'The file is empty. Choose a CSV file with a header row and at least one row of data.');
   }
   const { decimal, delimiter } = first.settings;
+  const swallowing = firstSwallowingQuote(parts);
+  if (swallowing) {
+    return fail(
+      'UNCLOSED_QUOTE',
+      `Row ${swallowing.row} opens a quoted cell that is never closed, so the ${swallowing.swallowed} lines after it would be read as one cell. Close or remove the quote in row ${swallowing.row}, then import the file again.`,
+      { row: swallowing.row, lines: swallowing.swallowed },
+    );
+  }
   const merged = mergeParts(parts);
   let dataRows = merged.dataRows;
   if (dataRows === 0) {
@@ -44,6 +52,7 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
   if (junk.dataRows > 0) {
     dataRows -= junk.dataRows;
     for (const b of builders) b.truncate(dataRows);
+    dropIssuesOfRows(merged, new Set(junk.records.map((r) => r + 1)));
   }
   if (dataRows === 0) {
     return fail('NO_DATA_ROWS', 'The file has a header row but no data rows. Check that you exported the whole table.');
@@ -60,10 +69,20 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
       params: { rows: rows.join(', '), count: rows.length },
     });
   }
+  if (first.settings.decimalAssumed) {
+    const example = decimal === ',' ? '1.250 = 1250' : '1,250 = 1250';
+    issues.unshift({
+      code: 'DECIMAL_MARK_ASSUMED',
+      message: `Numbers like 1.250 could be read two ways; they were read with "${decimal}" as the decimal mark (${example}). If that is wrong, choose the decimal mark in the reading settings and read the file again.`,
+      params: { decimal, example },
+    });
+  }
   const rowNumber = makeRowNumber(skipped);
+  const dateOrder = detectFileDateOrder(builders.filter((b) => b.mode === 'dictionary').map((b) => b.dictionary));
+  const kept = withoutEmptyTrailingColumns(builders, first.header, issues);
   const columns: Column[] = [];
-  for (const builder of builders) {
-    const inferred = inferColumn(builder, { decimal, rowNumber });
+  for (const builder of kept) {
+    const inferred = inferColumn(builder, { decimal, dateOrder, rowNumber });
     columns.push(inferred.column);
     issues.push(...inferred.issues);
   }
@@ -81,8 +100,59 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
     rowCount: dataRows,
     columns,
     issues,
-    source: { fileName: source.fileName, byteLength: source.byteLength, encoding: source.encoding, delimiter, decimal },
+    source: {
+      fileName: source.fileName,
+      byteLength: source.byteLength,
+      encoding: source.encoding,
+      delimiter,
+      decimal,
+      dateOrder: dateOrder === 'mdy' ? 'mdy' : 'dmy',
+      skippedRecords: skipped,
+    },
   });
+}
+
+/** A quote never closed that swallowed more than a few lines: the file cannot be read as meant. */
+const MAX_SWALLOWED_LINES = 10;
+
+function firstSwallowingQuote(parts: readonly CsvPart[]): { row: number; swallowed: number } | null {
+  let offset = 0;
+  for (const part of parts) {
+    const quote = part.unclosedQuote;
+    if (quote && quote.swallowed > MAX_SWALLOWED_LINES) return { row: quote.row + offset, swallowed: quote.swallowed };
+    offset += part.recordCount;
+  }
+  return null;
+}
+
+/** A footer dropped as junk is not also reported as a short or long row. */
+function dropIssuesOfRows(merged: MergedParts, rows: Set<number>): void {
+  const kept = merged.issues.filter((issue) => {
+    const drop = issue.row !== undefined && rows.has(issue.row) && (issue.code === 'ROW_TOO_SHORT' || issue.code === 'ROW_TOO_LONG');
+    if (drop) merged.issueCounts[issue.code]--;
+    return !drop;
+  });
+  merged.issues.splice(0, merged.issues.length, ...kept);
+}
+
+/**
+ * Spreadsheets often export empty columns at the right with no name: they are left out,
+ * with one line in the report, instead of becoming "Column 27", "Column 28"…
+ */
+function withoutEmptyTrailingColumns(builders: ColumnBuilder[], header: string[], issues: DataIssue[]): ColumnBuilder[] {
+  let keep = builders.length;
+  while (keep > 1 && header[keep - 1].trim() === '' && builders[keep - 1].isEmpty()) keep--;
+  if (keep === builders.length) return builders;
+  const dropped = builders.length - keep;
+  const names = new Set(builders.slice(keep).map((b) => b.name));
+  const others = issues.filter((issue) => !(issue.code === 'EMPTY_HEADER' && issue.column !== undefined && names.has(issue.column)));
+  issues.length = 0;
+  issues.push(...others, {
+    code: 'EMPTY_COLUMNS_DROPPED',
+    message: `${dropped} empty columns without a name at the right were left out.`,
+    params: { count: dropped },
+  });
+  return builders.slice(0, keep);
 }
 
 interface MergedParts {
@@ -159,7 +229,7 @@ function findTrailingJunk(merged: MergedParts, builders: ColumnBuilder[], width:
     const junk = t.blank || isFooter(t, kinds, width, decimal, merged.shortRecords);
     if (!junk) break;
     records.unshift(t.record);
-    if (!t.blank) junkDataRows++;
+    if (t.counted) junkDataRows++;
   }
   // Never call more than a few rows junk: past that they are data with problems.
   if (junkDataRows > MAX_FOOTER_ROWS || junkDataRows >= merged.dataRows) return { records: [], dataRows: 0 };

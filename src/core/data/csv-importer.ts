@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { DataIssue, Dataset } from './dataset';
 import { ColumnBuilder } from './column-builder';
 import { isMissingToken, parseNumberCell } from './parse-number';
-import { detectDecimalMark, detectDelimiter } from './detect-delimiter';
+import { detectDelimiter, weighDecimalMark } from './detect-delimiter';
 import { finishCsvParts } from './csv-finish';
 import { KINDS_SAMPLE_ROWS, LISTED_ISSUES, TAIL_RECORDS, type CsvPart, type CsvSettings, type TailRecord } from './csv-part';
 import type { Result } from '../shared/result';
@@ -31,6 +31,8 @@ export interface CsvImportOptions {
   continuation?: { settings: CsvSettings; header: string[] };
 }
 
+/** Non-blank records read before the header is chosen among them. */
+const HEADER_LOOKAHEAD = 30;
 /** Rows looked at before each column picks numeric or text storage. */
 const SAMPLE_ROWS = 500;
 
@@ -72,6 +74,10 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
   let record = -1;
   let headerRecord = 0;
   let kindsSample: string[][] = [];
+  /** Records before the header is known: title lines above it are told apart by their width. */
+  let pending: { record: number; cells: string[] }[] | null = header === null ? [] : null;
+  let pendingFilled = 0;
+  let unclosedQuote: { row: number; swallowed: number } | null = null;
 
   function addIssue(issue: DataIssue): void {
     const seen = (issueCounts[issue.code] ?? 0) + 1;
@@ -81,24 +87,69 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
 
   function onRecord(cells: string[]): void {
     record++;
-    if (header === null) {
-      // Blank lines above the header, and Excel's "sep=;" hint line, are skipped;
-      // the first other record names the columns.
-      if (isBlank(cells) || isSeparatorHint(cells, settings!.delimiter)) skippedRecords.push(record);
-      else {
-        header = cells;
-        headerRecord = record;
-      }
+    if (settings!.trailingCR) stripTrailingCR(cells);
+    if (pending !== null) {
+      pending.push({ record, cells });
+      if (!isBlank(cells)) pendingFilled++;
+      if (pendingFilled >= HEADER_LOOKAHEAD) choosePendingHeader();
       return;
     }
-    const blank = isBlank(cells);
-    tail.push(record, cells, blank);
+    onDataRecord(record, cells);
+  }
+
+  /**
+   * The header is the first record as wide as most records; narrower records above it
+   * (a report title, an export date) are left out and reported. Blank lines and Excel's
+   * "sep=;" hint line above it are skipped.
+   */
+  function choosePendingHeader(): void {
+    const records = pending!;
+    pending = null;
+    const filled = records.filter((r) => !isBlank(r.cells) && !isSeparatorHint(r.cells, settings!.delimiter));
+    // Widths up to the last non-empty cell: spreadsheets often end rows with empty cells.
+    // Only a width most rows share (three at least) can push a narrower first line aside.
+    const widths = filled.map((r) => filledWidth(r.cells));
+    const width = modeOf(widths);
+    const support = widths.filter((w) => w === width).length;
+    const headerAt = (support >= 3 && filled.find((r) => filledWidth(r.cells) >= width)) || filled[0];
+    if (!headerAt) {
+      for (const r of records) skippedRecords.push(r.record);
+      return;
+    }
+    const preamble: number[] = [];
+    for (const r of records) {
+      if (r.record < headerAt.record) {
+        skippedRecords.push(r.record);
+        if (!isBlank(r.cells) && !isSeparatorHint(r.cells, settings!.delimiter)) preamble.push(r.record);
+      } else if (r.record === headerAt.record) {
+        header = r.cells;
+        headerRecord = r.record;
+      } else {
+        onDataRecord(r.record, r.cells);
+      }
+    }
+    if (preamble.length > 0) {
+      const rows = preamble.map((r) => r + 1);
+      addIssue({
+        code: 'PREAMBLE_SKIPPED',
+        row: rows[0],
+        message: `Rows ${rows.join(', ')} above the header are not part of the table and were left out.`,
+        params: { rows: rows.join(', '), count: rows.length },
+      });
+    }
+  }
+
+  function onDataRecord(record: number, cells: string[]): void {
+    const empty = isBlank(cells);
+    // In a one-column file an empty line is a missing value, not a gap between rows.
+    const blank = empty && header!.length > 1;
+    tail.push(record, cells, empty, !blank);
     if (blank) {
       skippedRecords.push(record);
       blankRecords.push(record);
       return;
     }
-    checkWidth(cells);
+    checkWidth(cells, record);
     dataRows++;
     if (sample !== null) {
       sample.push(cells);
@@ -108,7 +159,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     for (let c = 0; c < builders.length; c++) builders[c].push(cells[c]);
   }
 
-  function checkWidth(cells: string[]): void {
+  function checkWidth(cells: string[], record: number): void {
     const expected = header!.length;
     if (cells.length < expected) {
       shortRecords.push(record);
@@ -165,17 +216,24 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     partial = input.substring(cursor);
     if (sample !== null) sampleChars += cursor;
     const recordsBefore = record + 1;
+    const quoteRows = new Set<number>();
     for (const error of result.errors) {
-      const row = recordsBefore + (error.row ?? 0) + 1;
-      if (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') {
+      const index = error.row ?? 0;
+      // The unfinished last record is parsed again with the next piece: report it then.
+      if (!isLast && index >= result.data.length) continue;
+      const row = recordsBefore + index + 1;
+      if (error.code === 'MissingQuotes') {
+        const swallowed = countLineBreaks(result.data[index] ?? []);
+        unclosedQuote = { row, swallowed };
         addIssue({
-          code: error.code === 'MissingQuotes' ? 'UNCLOSED_QUOTE' : 'MALFORMED_QUOTES',
+          code: 'UNCLOSED_QUOTE',
           row,
-          message:
-            error.code === 'MissingQuotes'
-              ? `A quoted cell that starts in row ${row} is never closed; the rest of the file was read into it.`
-              : `Row ${row} has a quote in the wrong place; the cell was read as it stands.`,
+          message: `A quoted cell that starts in row ${row} is never closed; the ${swallowed} line breaks after it were read into that cell.`,
+          params: { lines: swallowed },
         });
+      } else if (error.code === 'InvalidQuotes' && !quoteRows.has(row)) {
+        quoteRows.add(row);
+        addIssue({ code: 'MALFORMED_QUOTES', row, message: `Row ${row} has a quote in the wrong place; the cell was read as it stands.` });
       }
     }
     for (const cells of result.data) onRecord(cells);
@@ -183,6 +241,7 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
 
   function collect(): CsvPart {
     if (firstText) pushText('', true);
+    if (pending !== null) choosePendingHeader();
     if (sample !== null && header !== null) flushSample();
     return {
       settings: settings!,
@@ -197,7 +256,8 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
       issues,
       issueCounts,
       sample: kindsSample,
-      endsInsideQuotes: (issueCounts.UNCLOSED_QUOTE ?? 0) > 0,
+      endsInsideQuotes: unclosedQuote !== null,
+      unclosedQuote,
       columns: [],
       builders,
     };
@@ -221,8 +281,16 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
  */
 export function detectSettings(text: string, options: Pick<CsvImportOptions, 'delimiter' | 'decimal'> = {}): CsvSettings {
   const delimiter = options.delimiter ?? detectDelimiter(text).delimiter;
-  const decimal = options.decimal ?? detectDecimalMark(text, delimiter);
-  return { delimiter, decimal, newline: guessNewline(text) };
+  const weighed = options.decimal ? { decimal: options.decimal, decided: true } : weighDecimalMark(text, delimiter);
+  const settings: CsvSettings = { delimiter, decimal: weighed.decimal, newline: guessNewline(text) };
+  if (!weighed.decided) settings.decimalAssumed = true;
+  // Mostly LF after a CRLF start (files edited with different tools): split at LF. A few bare
+  // LFs in a CRLF file are line breaks inside cells, and stay there.
+  if (settings.newline === '\r\n' && mostlyBareLineFeeds(text)) {
+    settings.newline = '\n';
+    settings.trailingCR = true;
+  }
+  return settings;
 }
 
 function createParser(settings: CsvSettings): Papa.Parser {
@@ -248,6 +316,39 @@ function withoutFinalNewline(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
+function filledWidth(cells: string[]): number {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1].trim() === '') width--;
+  return width;
+}
+
+function modeOf(values: number[]): number {
+  const counts = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c > bestCount || (c === bestCount && v > best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+function countLineBreaks(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** In a file whose lines end in a mix of CRLF and LF, records are split at LF: drop the CR. */
+function stripTrailingCR(cells: string[]): void {
+  const last = cells.length - 1;
+  if (last >= 0 && cells[last].charCodeAt(cells[last].length - 1) === 13) cells[last] = cells[last].slice(0, -1);
+}
+
 function isSeparatorHint(cells: string[], delimiter: string): boolean {
   return cells.length <= 2 && cells.join(delimiter) === `sep=${delimiter}`;
 }
@@ -265,15 +366,17 @@ class TailBuffer {
   private readonly records: number[] = [];
   private readonly cells: string[][] = [];
   private readonly blanks: boolean[] = [];
+  private readonly counted: boolean[] = [];
   private next = 0;
   private size = 0;
 
   constructor(private readonly capacity: number) {}
 
-  push(record: number, cells: string[], blank: boolean): void {
+  push(record: number, cells: string[], blank: boolean, counted: boolean): void {
     this.records[this.next] = record;
     this.cells[this.next] = cells;
     this.blanks[this.next] = blank;
+    this.counted[this.next] = counted;
     this.next = (this.next + 1) % this.capacity;
     this.size = Math.min(this.size + 1, this.capacity);
   }
@@ -283,10 +386,20 @@ class TailBuffer {
     const out: TailRecord[] = [];
     for (let i = 0; i < this.size; i++) {
       const at = (this.next - this.size + i + this.capacity) % this.capacity;
-      out.push({ record: this.records[at], cells: this.cells[at], blank: this.blanks[at] });
+      out.push({ record: this.records[at], cells: this.cells[at], blank: this.blanks[at], counted: this.counted[at] });
     }
     return out;
   }
+}
+
+function mostlyBareLineFeeds(text: string): boolean {
+  let bare = 0;
+  let crlf = 0;
+  for (let i = text.indexOf('\n'); i > 0; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+    else bare++;
+  }
+  return bare > crlf;
 }
 
 /** The first newline outside quotes tells the file's line ending. */

@@ -18,6 +18,10 @@ export interface CsvSettings {
   delimiter: string;
   decimal: '.' | ',';
   newline: '\n' | '\r\n' | '\r';
+  /** Lines end in a mix of CRLF and LF: split at LF and drop a CR left at a record's end. */
+  trailingCR?: boolean;
+  /** Only cells that read both ways (1.250) decided the decimal mark: tell the user. */
+  decimalAssumed?: boolean;
 }
 
 export interface TailRecord {
@@ -25,6 +29,8 @@ export interface TailRecord {
   record: number;
   cells: string[];
   blank: boolean;
+  /** Whether the record became a data row (an empty line in a one-column file does). */
+  counted: boolean;
 }
 
 export interface CsvPart {
@@ -51,8 +57,13 @@ export interface CsvPart {
   sample: string[][];
   /** True when the part ended inside a quoted cell: a split there was not a record boundary. */
   endsInsideQuotes: boolean;
+  /** Where a never-closed quote starts, and how many line breaks it swallowed. */
+  unclosedQuote: { row: number; swallowed: number } | null;
   /** The columns as plain data, when the part crosses to another worker (see exportCsvPart). */
   columns: ColumnState[];
+  /** The encoding the part was read in, when bytes were decoded (it may differ from the plan's). */
+  encoding?: string;
+  encodingGuessed?: boolean;
   /** The columns still being built, when the part is finished where it was read. */
   builders?: ColumnBuilder[];
 }

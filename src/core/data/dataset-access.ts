@@ -7,7 +7,7 @@ import { booleanValueOf } from './boolean-values';
 import { datesOf } from './infer-type';
 import { parseNumberCell } from './parse-number';
 import { packedAt, unpackStrings } from './packed-strings';
-import type { DictionaryStorage } from './dataset';
+import type { DictionaryStorage, ReadingRules } from './dataset';
 
 /**
  * Finds a column by name.
@@ -25,14 +25,14 @@ export function getColumn(dataset: Dataset, columnName: string): Column {
  * @example getNumbers(dataset, 'MonthlyCharges')[0] // 29.85
  */
 export function getNumbers(dataset: Dataset, columnName: string): Float64Array {
-  return columnNumbers(getColumn(dataset, columnName), dataset.source.decimal);
+  return columnNumbers(getColumn(dataset, columnName), dataset.source);
 }
 
-/** A column as numbers (see getNumbers); `decimal` is the data set's decimal mark. */
-export function columnNumbers(column: Column, decimal: '.' | ',' = '.'): Float64Array {
+/** A column as numbers (see getNumbers), read with the data set's rules (decimal mark, date order). */
+export function columnNumbers(column: Column, rules: ReadingRules = { decimal: '.' }): Float64Array {
   const { storage } = column;
   if (storage.kind === 'numeric') return storage.values.slice();
-  const byCode = codeNumbers(column, decimal);
+  const byCode = codeNumbers(column, rules);
   const out = new Float64Array(storage.codes.length);
   for (let row = 0; row < out.length; row++) {
     const code = storage.codes[row];
@@ -41,9 +41,9 @@ export function columnNumbers(column: Column, decimal: '.' | ',' = '.'): Float64
   return out;
 }
 
-function codeNumbers(column: Column, decimal: '.' | ','): number[] {
+function codeNumbers(column: Column, rules: ReadingRules): number[] {
   const dictionary = unpackStrings((column.storage as DictionaryStorage).dictionary);
-  if (column.type === 'date') return datesOf(dictionary).values;
+  if (column.type === 'date') return datesOf(dictionary, rules.dateOrder).values;
   if (column.type === 'boolean') {
     return dictionary.map((v) => {
       const b = booleanValueOf(v);
@@ -51,7 +51,7 @@ function codeNumbers(column: Column, decimal: '.' | ','): number[] {
     });
   }
   // Text columns read the way import reads numbers: '007' and '0x10' are not numbers.
-  return dictionary.map((v) => parseNumberCell(v, decimal));
+  return dictionary.map((v) => parseNumberCell(v, rules.decimal));
 }
 
 /**

@@ -49,12 +49,24 @@ export interface DataIssue {
   params?: Record<string, string | number>;
 }
 
-export interface ImportSource {
+/** How the file's text is read as numbers and dates; retyping and access use the same rules. */
+export interface ReadingRules {
+  decimal: '.' | ',';
+  /** Day-first or month-first numeric dates (03/04/2024), decided once for the whole file. @default 'dmy' */
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+export interface ImportSource extends ReadingRules {
   fileName: string;
   byteLength: number;
   encoding: string;
   delimiter: string;
-  decimal: '.' | ',';
+  /**
+   * Records of the file, other than the header, that are not data rows (0 = the file's first
+   * record): blank lines, title lines, a footer. With them data row i is shown as its row in
+   * the file, as a spreadsheet numbers it.
+   */
+  skippedRecords?: number[];
 }
 
 export interface Dataset {

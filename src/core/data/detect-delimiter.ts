@@ -5,7 +5,7 @@
 import { parseNumberCell, type DecimalMark } from './parse-number';
 
 /** The delimiters the importer recognises. */
-export type Delimiter = ',' | ';' | '\t' | '|';
+export type Delimiter = ',' | ';' | '\t' | '|' | typeof ONE_COLUMN;
 
 /** Outcome of delimiter detection. */
 export interface DelimiterGuess {
@@ -154,6 +154,8 @@ export function detectDelimiter(sample: string): DelimiterGuess {
 
   // A title line above the header fits no candidate; then the header cannot arbitrate.
   const fitting = stats.filter((s) => s.headerFits);
+  // ...unless the lines are decimal-comma numbers under a one-word header: one column.
+  if (fitting.length === 0 && looksLikeOneColumnOfDecimals(sample)) return { delimiter: ONE_COLUMN, confident: false };
   const pool = fitting.length > 0 ? fitting : stats;
   let best = pool[0];
   for (const s of pool) if (s.share > best.share) best = s;
@@ -162,6 +164,20 @@ export function detectDelimiter(sample: string): DelimiterGuess {
     delimiter: CANDIDATES[best.k],
     confident: fitting.length > 0 && best.share >= CONFIDENT_SHARE && !rivalClose,
   };
+}
+
+/**
+ * The separator of a file with a single column: a control character that text files do not
+ * contain, so no line is ever split.
+ */
+export const ONE_COLUMN = '\u001f';
+
+const DECIMAL_COMMA_LINE = /^\s*[-+]?\d{1,3}(?:\.?\d{3})*,\d+\s*$/;
+
+function looksLikeOneColumnOfDecimals(sample: string): boolean {
+  const lines = sample.split(/\r?\n|\r/).slice(1, MAX_RECORDS).filter((line) => line.trim() !== '');
+  if (lines.length === 0) return false;
+  return lines.filter((line) => DECIMAL_COMMA_LINE.test(line)).length >= lines.length * 0.8;
 }
 
 /** Calls `visit` with each unquoted field text of the first complete records. */
@@ -224,7 +240,16 @@ function forEachField(sample: string, delimiter: string, visit: (field: string) 
  * @example detectDecimalMark('a;b\n1,5;2\n', ';') // ','
  */
 export function detectDecimalMark(sample: string, delimiter: string): DecimalMark {
-  if (delimiter === ',') return '.';
+  return weighDecimalMark(sample, delimiter).decimal;
+}
+
+/**
+ * Like detectDecimalMark, and also says whether any cell decided it, or only cells like
+ * 1.250 that read both ways (then the user should be told which reading was taken).
+ * @example weighDecimalMark('a;b\n1.250;3\n', ';') // { decimal: ',', decided: false }
+ */
+export function weighDecimalMark(sample: string, delimiter: string): { decimal: DecimalMark; decided: boolean } {
+  if (delimiter === ',') return { decimal: '.', decided: true };
   let comma = 0;
   let dot = 0;
   let commaAmbiguous = 0;
@@ -242,6 +267,10 @@ export function detectDecimalMark(sample: string, delimiter: string): DecimalMar
       else dotAmbiguous++;
     }
   });
-  if (comma !== dot) return comma > dot ? ',' : '.';
-  return commaAmbiguous > dotAmbiguous ? ',' : '.';
+  if (comma !== dot) return { decimal: comma > dot ? ',' : '.', decided: true };
+  const ambiguous = commaAmbiguous + dotAmbiguous > 0;
+  // Only cells like 1.250 or 12,500 (valid both ways). In a semicolon file these are
+  // thousands groups far more often than three-decimal figures: 1.250 is 1250.
+  if (delimiter === ';' && ambiguous) return { decimal: ',', decided: false };
+  return { decimal: commaAmbiguous > dotAmbiguous ? ',' : '.', decided: !ambiguous };
 }

@@ -7,7 +7,7 @@ import { binaryFileError, canSplitEncoding, chooseEncoding, findLineBreak } from
 import { createCsvImporter, detectSettings, type CsvImportOptions } from './csv-importer';
 import type { CsvSettings } from './csv-part';
 import { decodeBytes } from './decode-text';
-import { fail, ok, type Result } from '../shared/result';
+import { ok, type Result } from '../shared/result';
 
 export interface ImportPlan {
   encoding: string;
@@ -23,7 +23,8 @@ export interface ImportPlan {
  * @param head the file's first bytes
  * @param byteLength the file's size
  * @param middle bytes starting at `middle.offset` (near the middle of the file), or null not to split
- * @returns the plan, a refusal for binary files, or EMPTY_FILE when the head holds no header line
+ * @returns the plan (splitAt null when the head is too short to find the header in, e.g. a
+ *   header longer than the head), or a refusal for binary files
  */
 export function planImport(
   head: Uint8Array,
@@ -40,10 +41,10 @@ export function planImport(
   const probe = createCsvImporter({ delimiter: settings.delimiter, decimal: settings.decimal });
   probe.pushText(text, head.length >= byteLength);
   const header = probe.collect().header;
-  if (header === null) return fail('EMPTY_FILE', 'The file is empty. Choose a CSV file with a header row and at least one row of data.');
+  if (header === null) return ok({ encoding, encodingGuessed, settings, header: [], splitAt: null });
   let splitAt: number | null = null;
   if (middle && canSplitEncoding(encoding)) {
-    const at = findLineBreak(middle.bytes);
+    const at = findLineBreak(middle.bytes, settings.newline);
     if (at > 0 && middle.offset + at < byteLength && middle.offset + at > headerEnd(head)) splitAt = middle.offset + at;
   }
   return ok({ encoding, encodingGuessed, settings, header, splitAt });

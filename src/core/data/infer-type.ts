@@ -20,6 +20,8 @@ const ID_NAME = /(^|[^a-z])(id|num|no|nr|number|code|key|ref)$|^id([^a-z]|$)|(cl
 
 export interface InferContext {
   decimal: '.' | ',';
+  /** Day/month order of numeric dates, decided from every column of the file. */
+  dateOrder: 'dmy' | 'mdy' | 'ambiguous';
   /** Maps a 0-based data row to the 1-based record number a spreadsheet would show. */
   rowNumber: (dataRow: number) => number;
 }
@@ -103,7 +105,7 @@ function inferDictionary(builder: ColumnBuilder, context: InferContext): Inferre
     if (!idLike) return toNumeric(builder, codes, numbers, integerOnly ? 'integer' : 'number', context);
   }
 
-  const dates = datesOf(dictionary);
+  const dates = datesOf(dictionary, context.dateOrder === 'mdy' ? 'mdy' : 'dmy');
   const dateRows = weightedCount(counts, (code) => dates.values[code] === dates.values[code]);
   let type: ColumnType;
   if (dateRows > 0 && dateRows >= nonMissing * (1 - MAX_REJECTED_SHARE)) {
@@ -112,7 +114,7 @@ function inferDictionary(builder: ColumnBuilder, context: InferContext): Inferre
       const bad = rowsWhere(codes, (code) => dates.values[code] !== dates.values[code]);
       issues.push(mixedIssue(name, 'date', bad, bad.map((r) => dictionary[codes[r]]), context));
     }
-    if (dates.order === 'ambiguous' && dictionary.some((v) => DAY_MONTH_FORM.test(v))) {
+    if (context.dateOrder === 'ambiguous' && dictionary.some((v) => DAY_MONTH_FORM.test(v))) {
       issues.push({
         code: 'DATE_ORDER_AMBIGUOUS',
         column: name,
@@ -169,11 +171,20 @@ function toNumeric(
   return { column: makeColumn(builder.name, type, missing, storage), issues };
 }
 
-/** Parses each distinct value once; the day/month order is decided from all of them. */
-export function datesOf(dictionary: readonly string[], order?: 'dmy' | 'mdy'): { values: number[]; order: 'dmy' | 'mdy' | 'ambiguous' } {
-  const detected = order ?? detectDateOrder(dictionary);
-  const used = detected === 'mdy' ? 'mdy' : 'dmy';
-  return { values: dictionary.map((v) => parseDateCell(v, used)), order: detected };
+/** Parses each distinct value once, day-first unless told month-first. */
+export function datesOf(dictionary: readonly string[], order: 'dmy' | 'mdy' = 'dmy'): { values: number[] } {
+  return { values: dictionary.map((v) => parseDateCell(v, order)) };
+}
+
+/**
+ * The day/month order of a whole file: one order for all its date columns, so a month-first
+ * column that happens to hold only days up to 12 is not read day-first.
+ * @param dictionaries the distinct values of every text column
+ */
+export function detectFileDateOrder(dictionaries: readonly (readonly string[])[]): 'dmy' | 'mdy' | 'ambiguous' {
+  const forms: string[] = [];
+  for (const values of dictionaries) for (const v of values) if (DAY_MONTH_FORM.test(v)) forms.push(v);
+  return forms.length === 0 ? 'ambiguous' : detectDateOrder(forms);
 }
 
 function isBooleanDictionary(dictionary: readonly string[]): boolean {

@@ -11,6 +11,8 @@ const CH_0 = 48;
 const CH_9 = 57;
 const CH_PLUS = 43;
 const CH_MINUS = 45;
+/** U+2212, the typographic minus that word processors and some reports write. */
+const CH_MINUS_SIGN = 0x2212;
 const CH_DOT = 46;
 const CH_COMMA = 44;
 const CH_APOSTROPHE = 39;
@@ -47,7 +49,6 @@ const MISSING_TOKENS: readonly string[] = [
   'nan',
   '-nan',
   'null',
-  'none',
   '-',
   '—',
 ];
@@ -232,8 +233,8 @@ function parseFormatted(raw: string, decimalCode: number): number {
   let currency = false;
   for (let k = 0; k < 2 && start < end; k++) {
     const c = raw.charCodeAt(start);
-    if ((c === CH_MINUS || c === CH_PLUS) && sign === 0) {
-      sign = c === CH_MINUS ? -1 : 1;
+    if ((c === CH_MINUS || c === CH_PLUS || c === CH_MINUS_SIGN) && sign === 0) {
+      sign = c === CH_PLUS ? 1 : -1;
       start++;
     } else if (isCurrency(c) && !currency) {
       currency = true;

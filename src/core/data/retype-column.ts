@@ -3,7 +3,7 @@
  * so any change is reversible; a numeric column turned to text shows its numbers in
  * plain form (thousands separators and currency signs of the file are not kept).
  */
-import type { Column, ColumnType, DictionaryStorage, NumericStorage } from './dataset';
+import type { Column, ColumnType, DictionaryStorage, NumericStorage, ReadingRules } from './dataset';
 import { columnStrings } from './dataset-access';
 import { parseNumberCell, isLeadingZeroCode } from './parse-number';
 import { booleanValueOf } from './boolean-values';
@@ -15,11 +15,12 @@ import { fail, ok, type Result } from '../shared/result';
  * Re-types one column.
  * @param column the column as it is now (not changed)
  * @param type the type the user chose
- * @param decimal the data set's decimal mark, for reading text as numbers
+ * @param rules the data set's reading rules (its `source`): decimal mark and date order
  * @returns the new column, or RETYPE_INVALID when no value can be read as that type
- * @example retypeColumn(column, 'category', '.')
+ * @example retypeColumn(column, 'category', dataset.source)
  */
-export function retypeColumn(column: Column, type: ColumnType, decimal: '.' | ','): Result<Column> {
+export function retypeColumn(column: Column, type: ColumnType, rules: ReadingRules): Result<Column> {
+  const { decimal } = rules;
   if (type === column.type) return ok(column);
   const invalid = () =>
     fail<Column>('RETYPE_INVALID', `The values of "${column.name}" cannot be read as ${type}.`, { column: column.name, type });
@@ -38,9 +39,9 @@ export function retypeColumn(column: Column, type: ColumnType, decimal: '.' | ',
     return ok({ ...column, type, storage, missingCount: values.length - present - storage.rejected.rows.length });
   }
 
-  const storage = column.storage.kind === 'dictionary' ? column.storage : toDictionaryStorage(column);
+  const storage = column.storage.kind === 'dictionary' ? column.storage : toDictionaryStorage(column, decimal);
   const values = unpackStrings(storage.dictionary);
-  if (type === 'date' && !datesOf(values).values.some((v) => v === v)) return invalid();
+  if (type === 'date' && !datesOf(values, rules.dateOrder).values.some((v) => v === v)) return invalid();
   if (type === 'boolean' && (values.length > 2 || values.some((v) => booleanValueOf(v) === null))) {
     return invalid();
   }
@@ -67,8 +68,19 @@ function toNumericStorage(storage: DictionaryStorage, decimal: '.' | ','): Numer
   return { kind: 'numeric', values, rejected: { rows: Int32Array.from(rows), raw } };
 }
 
-function toDictionaryStorage(column: Column): DictionaryStorage {
+/**
+ * Numbers become text written with the file's decimal mark, so they read back the same;
+ * cells that were not numbers keep their text exactly.
+ */
+function toDictionaryStorage(column: Column, decimal: '.' | ','): DictionaryStorage {
   const strings = columnStrings(column);
+  if (decimal === ',' && column.storage.kind === 'numeric') {
+    const values = column.storage.values;
+    for (let row = 0; row < strings.length; row++) {
+      const v = values[row];
+      if (v === v) strings[row] = String(v).replace('.', ',');
+    }
+  }
   const index = new Map<string, number>();
   const dictionary: string[] = [];
   const codes = new Int32Array(strings.length);

@@ -2,7 +2,7 @@
  * Per-column summaries for the data screen: missing count, range and mean with a small
  * histogram for numbers and dates, most frequent values for everything else.
  */
-import type { Column, Dataset } from './dataset';
+import type { Column, Dataset, ReadingRules } from './dataset';
 import { columnNumbers } from './dataset-access';
 import { packedAt, packedCount } from './packed-strings';
 
@@ -25,6 +25,8 @@ export interface ColumnSummary {
 }
 
 export interface SummarizeOptions {
+  /** How the data set reads numbers and dates (its `source`). @default { decimal: '.' } */
+  rules?: ReadingRules;
   /** @default 20 */
   bins?: number;
   /** @default 5 */
@@ -36,12 +38,12 @@ export interface SummarizeOptions {
  * @example summarizeColumn(dataset.columns[0]).missing
  */
 export function summarizeColumn(column: Column, options: SummarizeOptions = {}): ColumnSummary {
-  const { bins = 20, topValues = 5 } = options;
+  const { bins = 20, topValues = 5, rules } = options;
   const rows = column.storage.kind === 'numeric' ? column.storage.values.length : column.storage.codes.length;
   const summary: ColumnSummary = { name: column.name, type: column.type, missing: 0, present: 0 };
   const isNumeric = column.type === 'number' || column.type === 'integer' || column.type === 'date';
   if (isNumeric) {
-    const values = column.storage.kind === 'numeric' ? column.storage.values : columnNumbers(column);
+    const values = column.storage.kind === 'numeric' ? column.storage.values : columnNumbers(column, rules);
     let min = Infinity;
     let max = -Infinity;
     let sum = 0;
@@ -82,7 +84,7 @@ export function summarizeColumn(column: Column, options: SummarizeOptions = {}):
 
 /** Summaries of every column of a data set. */
 export function summarizeDataset(dataset: Dataset, options: SummarizeOptions = {}): ColumnSummary[] {
-  return dataset.columns.map((column) => summarizeColumn(column, options));
+  return dataset.columns.map((column) => summarizeColumn(column, { rules: dataset.source, ...options }));
 }
 
 /** The `k` most frequent codes, ties in order of first appearance, without sorting them all. */

@@ -65,6 +65,7 @@ export const en = {
   'workspace.renameLabel': 'New name for “{name}”',
   'workspace.renameSave': 'Save name',
   'workspace.renameCancel': 'Keep old name',
+  'workspace.renameEmpty': 'Type a name: it cannot be only spaces.',
   'workspace.delete': 'Delete',
   'workspace.deleteConfirm': 'Delete “{name}” from this browser? This cannot be undone.',
   'workspace.usage': 'Stored in this browser: {used}',
@@ -112,12 +113,14 @@ export const en = {
   'type.text': 'Text',
 
   'table.label': 'Rows of {name}',
+  'table.region': 'Scrollable rows of {name}',
   'table.rowHeader': 'Row',
   'table.missing': '—',
   'table.position': 'Rows {from}–{to} of {total}',
 
   'error.CANCELLED': 'Cancelled.',
   'error.WORKER_CRASHED': 'The background task stopped unexpectedly. Try again; if the file is very large, close other tabs first.',
+  'error.UNCLOSED_QUOTE': 'Row {row} opens a quoted cell that is never closed, so the {lines} lines after it would be read as one cell. Close or remove the quote in row {row}, then import the file again.',
   'error.INTERNAL': 'Something went wrong inside the app: {detail}',
   'error.EMPTY_FILE': 'The file is empty. Choose a CSV file with a header row and at least one row of data.',
   'error.NO_DATA_ROWS': 'The file has a header row but no data rows. Check that you exported the whole table.',
@@ -147,12 +150,21 @@ export const en = {
   'issue.CONSTANT_COLUMN': 'Column “{column}” has the same value in every row, so it cannot explain anything.',
   'issue.DUPLICATE_HEADER': 'The header “{original}” appears more than once; column {index} is called “{renamed}”.',
   'issue.EMPTY_HEADER': 'Column {index} has no name; it is called “{column}”.',
-  'issue.UNCLOSED_QUOTE': 'A quoted cell that starts in row {row} is never closed; the rest of the file was read into it. Check the quotes in that row.',
+  'issue.UNCLOSED_QUOTE': 'A quoted cell that starts in row {row} is never closed; the {lines} line breaks after it were read into that cell. Check the quotes in that row.',
   'issue.MALFORMED_QUOTES': 'Row {row} has a quote in the wrong place; the cell was read as it stands.',
   'issue.DATE_ORDER_AMBIGUOUS': 'Dates in “{column}” could be day-first or month-first; they were read as day-first.',
   'issue.ENCODING_GUESSED': 'The file is not UTF-8; it was read as {encoding}. If letters look wrong, choose another encoding and read it again.',
-  'issue.MORE_ISSUES': '{count} more problems of the same kind are not listed.',
+  'issue.DECIMAL_MARK_ASSUMED': 'Numbers like 1.250 could be read two ways; they were read with “{decimal}” as the decimal mark ({example}). If that is wrong, choose the decimal mark in the reading settings and read the file again.',
+  'issue.PREAMBLE_SKIPPED': 'Rows {rows} above the header are not part of the table (a title or a note) and were left out.',
+  'issue.EMPTY_COLUMNS_DROPPED': '{count} empty columns without a name at the right were left out.',
+  'issue.MORE_ISSUES': 'Not listed: {count} more {kind}.',
   'issue.more': 'and {count} more',
+
+  'issueKind.ROW_TOO_SHORT': 'rows with too few cells',
+  'issueKind.ROW_TOO_LONG': 'rows with too many cells',
+  'issueKind.UNCLOSED_QUOTE': 'unclosed quotes',
+  'issueKind.MALFORMED_QUOTES': 'rows with a quote in the wrong place',
+  'issueKind.other': 'problems of the same kind',
 } as const;
 
 export type MessageKey = keyof typeof en;

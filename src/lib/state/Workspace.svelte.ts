@@ -3,14 +3,14 @@
  * job. Views read it and call its methods; it talks to the import worker and to storage.
  * Big values (data sets, summaries) live in $state.raw and are replaced, never mutated.
  */
-import type { Column, ColumnType, Dataset } from '../../core/data/dataset';
+import type { Column, ColumnType, Dataset, ReadingRules } from '../../core/data/dataset';
 import { summarizeColumn, type ColumnSummary } from '../../core/data/summarize';
 import type { AppError } from '../../core/shared/result';
 import { createWorkerClient, type WorkerClient } from '../worker-client';
 import { importInParallel } from '../parallel-import';
 import type { CsvWorkerApi } from '../../workers/csv.worker';
 import type { ImportFileOptions, JobProgress } from '../../workers/protocol';
-import { openWorkspaceStore, type StoreMode } from '../persistence/idb';
+import { openWorkspaceStore, type KvStore, type StoreMode } from '../persistence/idb';
 import {
   createWorkspaceRepository,
   type DatasetSummary,
@@ -33,6 +33,13 @@ export interface OpenDataset {
 
 export type Notice = { kind: 'warning' | 'error'; error: AppError; context: 'save' | 'restore' | 'retype' };
 
+/** What the workspace runs on; tests pass stand-ins, the app uses the defaults. */
+export interface WorkspaceDeps {
+  client?: WorkerClient<CsvWorkerApi>;
+  helper?: WorkerClient<CsvWorkerApi>;
+  openStore?: () => Promise<KvStore>;
+}
+
 export class Workspace {
   datasets = $state.raw<DatasetSummary[]>([]);
   open = $state.raw<OpenDataset | null>(null);
@@ -50,16 +57,23 @@ export class Workspace {
   #helper: WorkerClient<CsvWorkerApi>;
   #importController: AbortController | null = null;
   #openGeneration = 0;
+  #openStore: () => Promise<KvStore>;
+  /**
+   * Rename, delete and retype (with its save) run one after another, so none of them
+   * overwrites or resurrects what another just wrote.
+   */
+  #edits: Promise<unknown> = Promise.resolve();
 
-  constructor() {
+  constructor(deps: WorkspaceDeps = {}) {
     const start = (name: string) => () => new Worker(new URL('../../workers/csv.worker.ts', import.meta.url), { type: 'module', name });
-    this.#client = createWorkerClient<CsvWorkerApi>(start('csv-import'));
-    this.#helper = createWorkerClient<CsvWorkerApi>(start('csv-import-2'));
+    this.#client = deps.client ?? createWorkerClient<CsvWorkerApi>(start('csv-import'));
+    this.#helper = deps.helper ?? createWorkerClient<CsvWorkerApi>(start('csv-import-2'));
+    this.#openStore = deps.openStore ?? openWorkspaceStore;
   }
 
   /** Opens storage and restores the list and the data set the address names (or the latest). */
   async start(wantedId: string | null): Promise<void> {
-    const store = await openWorkspaceStore();
+    const store = await this.#openStore();
     this.#repository = createWorkspaceRepository(store, () => new Date());
     this.mode = store.mode;
     await this.#refreshList();
@@ -133,48 +147,68 @@ export class Workspace {
     this.notice = null;
   }
 
-  async renameDataset(id: string, name: string): Promise<void> {
+  renameDataset(id: string, name: string): Promise<void> {
     const trimmed = name.trim();
-    if (!this.#repository || trimmed === '') return;
-    const result = await this.#repository.renameDataset(id, trimmed);
-    if (!result.ok) {
-      this.notice = { kind: 'error', error: result.error, context: 'save' };
-      return;
-    }
-    if (this.open?.id === id) this.open = { ...this.open, dataset: { ...this.open.dataset, name: trimmed } };
-    await this.#refreshList();
+    if (trimmed === '') return Promise.resolve();
+    return this.#serialise(async () => {
+      if (!this.#repository) return;
+      const result = await this.#repository.renameDataset(id, trimmed);
+      if (!result.ok) {
+        this.notice = { kind: 'error', error: result.error, context: 'save' };
+        return;
+      }
+      if (this.open?.id === id) this.open = { ...this.open, dataset: { ...this.open.dataset, name: trimmed } };
+      await this.#refreshList();
+    });
   }
 
-  async deleteDataset(id: string): Promise<void> {
-    if (!this.#repository) return;
-    const result = await this.#repository.deleteDataset(id);
-    if (!result.ok) {
-      this.notice = { kind: 'error', error: result.error, context: 'save' };
-      return;
-    }
-    if (this.open?.id === id) this.open = null;
-    await this.#refreshList();
+  deleteDataset(id: string): Promise<void> {
+    return this.#serialise(async () => {
+      if (!this.#repository) return;
+      const result = await this.#repository.deleteDataset(id);
+      if (!result.ok) {
+        this.notice = { kind: 'error', error: result.error, context: 'save' };
+        return;
+      }
+      if (this.open?.id === id) this.open = null;
+      await this.#refreshList();
+    });
   }
 
   /** Applies the user's type for one column (in the worker) and saves the data set. */
-  async retypeColumn(columnName: string, type: ColumnType): Promise<void> {
-    const current = this.open;
-    if (!current) return;
-    const index = current.dataset.columns.findIndex((c) => c.name === columnName);
-    if (index < 0) return;
-    const result = await this.#client.call(undefined, 'retype', current.dataset.columns[index], type, current.dataset.source.decimal);
-    if (this.open !== current) return;
-    if (!result.ok) {
-      this.notice = { kind: 'warning', error: result.error, context: 'retype' };
-      return;
-    }
-    const columns: Column[] = current.dataset.columns.slice();
-    columns[index] = result.value.column;
-    const summaries = current.summaries.slice();
-    summaries[index] = result.value.summary;
-    const dataset = { ...current.dataset, columns };
-    this.open = { ...current, dataset, summaries };
-    await this.#save(current.id, dataset);
+  retypeColumn(columnName: string, type: ColumnType): Promise<void> {
+    const id = this.open?.id;
+    if (id === undefined) return Promise.resolve();
+    return this.#serialise(async () => {
+      // Deleted or closed while waiting for its turn: nothing to change.
+      const before = this.open;
+      if (before?.id !== id) return;
+      const column = before.dataset.columns.find((c) => c.name === columnName);
+      if (!column) return;
+      const result = await this.#client.call(undefined, 'retype', column, type, readingRules(before.dataset));
+      // Apply to the data set as it is open now, under its current name.
+      const current = this.open;
+      if (current?.id !== id) return;
+      if (!result.ok) {
+        this.notice = { kind: 'warning', error: result.error, context: 'retype' };
+        return;
+      }
+      const index = current.dataset.columns.findIndex((c) => c.name === columnName);
+      if (index < 0) return;
+      const columns: Column[] = current.dataset.columns.slice();
+      columns[index] = result.value.column;
+      const summaries = current.summaries.slice();
+      summaries[index] = result.value.summary;
+      const dataset = { ...current.dataset, columns };
+      this.open = { ...current, dataset, summaries };
+      await this.#save(id, dataset);
+    });
+  }
+
+  #serialise<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.#edits.then(operation);
+    this.#edits = result.catch(() => undefined);
+    return result;
   }
 
   async #save(id: string, dataset: Dataset): Promise<void> {
@@ -209,10 +243,15 @@ function newId(): string {
 async function summarizeInSlices(dataset: Dataset): Promise<ColumnSummary[]> {
   const out: ColumnSummary[] = [];
   for (const column of dataset.columns) {
-    out.push(summarizeColumn(column));
+    out.push(summarizeColumn(column, { rules: readingRules(dataset) }));
     await nextTask();
   }
   return out;
+}
+
+/** Plain reading rules (never the proxied source object) for the worker and summaries. */
+function readingRules(dataset: Dataset): ReadingRules {
+  return { decimal: dataset.source.decimal, dateOrder: dataset.source.dateOrder };
 }
 
 function nextTask(): Promise<void> {

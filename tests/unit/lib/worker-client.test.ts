@@ -275,6 +275,80 @@ describe('createWorkerClient', () => {
     expect(factory).toHaveBeenCalledTimes(1);
   });
 
+  it('a worker that cannot be started resolves WORKER_CRASHED, and later calls still run', async () => {
+    const made = makeApi();
+    let attempts = 0;
+    const factory = vi.fn(() => {
+      // The first start fails as a browser does when workers are not allowed.
+      if (attempts++ === 0) throw new DOMException('Workers are not allowed here', 'SecurityError');
+      return new FakeWorker(made.api) as unknown as Worker;
+    });
+    const client = createWorkerClient<Api>(factory, { idleMs: 60_000 });
+    clients.push(client);
+    await expect(client.call(undefined, 'add', 1, 2)).resolves.toEqual({
+      ok: false,
+      error: { code: 'WORKER_CRASHED', message: 'Workers are not allowed here', params: { detail: 'Workers are not allowed here' } },
+    });
+    // The queue survived the failed job.
+    await expect(client.call(undefined, 'add', 2, 2)).resolves.toEqual({ ok: true, value: 4 });
+    expect(factory).toHaveBeenCalledTimes(2);
+  });
+
+  it('a call queued behind a failed start runs once the next start works', async () => {
+    const made = makeApi();
+    let attempts = 0;
+    const factory = vi.fn(() => {
+      if (attempts++ === 0) throw new Error('no workers');
+      return new FakeWorker(made.api) as unknown as Worker;
+    });
+    const client = createWorkerClient<Api>(factory, { idleMs: 60_000 });
+    clients.push(client);
+    const first = client.call(undefined, 'add', 1, 1);
+    const second = client.call(undefined, 'add', 3, 3);
+    await expect(first).resolves.toMatchObject({ ok: false, error: { code: 'WORKER_CRASHED', params: { detail: 'no workers' } } });
+    await expect(second).resolves.toEqual({ ok: true, value: 6 });
+  });
+
+  it('a call cancelled while queued answers at once and the next call still waits for the running one', async () => {
+    const { client, log, open } = setup();
+    const first = client.call(undefined, 'step', 'a');
+    const controller = new AbortController();
+    const second = client.call(controller.signal, 'add', 1, 2);
+    await settleMessages();
+    controller.abort();
+    // Resolved at once, while 'a' is still busy.
+    await expect(second).resolves.toBe(CANCELLED);
+    const third = client.call(undefined, 'add', 5, 6);
+    await settleMessages();
+    // 'add 5 6' must not start beside 'a'.
+    expect(log).toEqual(['start a']);
+    expect(await isSettled(third)).toBe(false);
+    open('a');
+    await expect(first).resolves.toEqual({ ok: true, value: 'A' });
+    await expect(third).resolves.toEqual({ ok: true, value: 11 });
+    // The cancelled call never ran.
+    expect(log).toEqual(['start a', 'end a', 'add 5 6']);
+  });
+
+  it('the idle timer does not stop the worker under a running job when a queued call is cancelled', async () => {
+    const { client, open } = setup({ idleMs: 30 });
+    const first = client.call(undefined, 'step', 'a');
+    const controller = new AbortController();
+    const second = client.call(controller.signal, 'add', 1, 2);
+    await settleMessages();
+    controller.abort();
+    await expect(second).resolves.toBe(CANCELLED);
+    // Well past idleMs while 'a' runs.
+    await new Promise((r) => setTimeout(r, 100));
+    const [worker] = FakeWorker.created;
+    expect(worker.terminated).toBe(0);
+    open('a');
+    await expect(first).resolves.toEqual({ ok: true, value: 'A' });
+    // Now nothing runs or waits: the idle timer stops the worker.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(worker.terminated).toBe(1);
+  });
+
   it('terminate() stops the worker, and a later call starts a new one', async () => {
     const { client, factory } = setup();
     await expect(client.call(undefined, 'add', 1, 2)).resolves.toEqual({ ok: true, value: 3 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectDecimalMark, detectDelimiter } from '../../../../src/core/data/detect-delimiter';
+import { detectDecimalMark, detectDelimiter, weighDecimalMark } from '../../../../src/core/data/detect-delimiter';
 
 const readShared = (name: string): string => readFileSync(resolve(process.cwd(), '../shared/data', name), 'utf8');
 
@@ -125,9 +125,16 @@ describe('detectDecimalMark', () => {
     expect(detectDecimalMark('d;n;t\n15.03.2024;12;hello, world\n2024-03-15;NA;x\n', ';')).toBe('.');
   });
 
-  it('breaks a tie with cells valid both ways (12,500 reads as a comma decimal)', () => {
+  it('breaks a tie in a semicolon file towards the comma: 12.500 and 1.250 are thousands', () => {
     expect(detectDecimalMark('a;b\n12,500;3\n1,250;4\n', ';')).toBe(',');
-    expect(detectDecimalMark('a;b\n12.500;3\n1.250;4\n', ';')).toBe('.');
+    expect(detectDecimalMark('a;b\n12.500;3\n1.250;4\n', ';')).toBe(',');
+    expect(weighDecimalMark('a;b\n12.500;3\n1.250;4\n', ';')).toEqual({ decimal: ',', decided: false });
+  });
+
+  it('breaks a tie in other files by the mark the cells show, and says it was not decided', () => {
+    expect(weighDecimalMark('a\tb\n12,500\t3\n1,250\t4\n', '\t')).toEqual({ decimal: ',', decided: false });
+    expect(weighDecimalMark('a\tb\n12.500\t3\n1.250\t4\n', '\t')).toEqual({ decimal: '.', decided: false });
+    expect(weighDecimalMark('a;b\n1,5;3\n', ';')).toEqual({ decimal: ',', decided: true });
   });
 
   it('ignores the last incomplete record and reads quoted fields', () => {

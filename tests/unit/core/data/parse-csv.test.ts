@@ -321,3 +321,90 @@ describe('parseCsv: exports from Chinese and other tools', () => {
     expect(d.columns[0]).toMatchObject({ type: 'integer', missingCount: 1 });
   });
 });
+
+describe('parseCsv: what a review of real exports turned up', () => {
+  it('reads a semicolon file of whole amounts with thousands dots, and says how', () => {
+    const d = parsed('Kunde;Umsatz\nA;1.250\nB;12.400\nC;850\n');
+    expect(Array.from(getNumbers(d, 'Umsatz'))).toEqual([1250, 12400, 850]);
+    expect(d.issues[0]).toMatchObject({ code: 'DECIMAL_MARK_ASSUMED', params: { decimal: ',' } });
+  });
+
+  it('reads a one-column file of decimal-comma numbers as one column', () => {
+    const d = parsed('Umsatz\n1,5\n2,25\n3,75\n');
+    expect(d.columns.map((c) => c.name)).toEqual(['Umsatz']);
+    expect(Array.from(getNumbers(d, 'Umsatz'))).toEqual([1.5, 2.25, 3.75]);
+    expect(d.issues).toEqual([]);
+  });
+
+  it('keeps empty lines of a one-column series as missing values, not gaps', () => {
+    const d = parsed('sales\n10\n\n30\n40\n');
+    expect(Array.from(getNumbers(d, 'sales'))).toEqual([10, NaN, 30, 40]);
+  });
+
+  it('leaves title lines above the header out, and says so', () => {
+    const d = parsed('Sales report 2024\nExported 2024-12-31\n\nMonth,Region,Sales\n2024-01,North,10\n2024-02,South,12\n2024-03,North,9\n');
+    expect(d.columns.map((c) => c.name)).toEqual(['Month', 'Region', 'Sales']);
+    expect(d.rowCount).toBe(3);
+    expect(d.issues.find((i) => i.code === 'PREAMBLE_SKIPPED')).toMatchObject({ row: 1, params: { rows: '1, 2' } });
+    // Rows keep their place in the file: records 0-2 are not data, 3 is the header.
+    expect(d.source.skippedRecords).toEqual([0, 1, 2]);
+  });
+
+  it('keeps the header when rows end in extra empty cells', () => {
+    const d = parsed('a,b,c\n1,2,3,\n4,5,6,\n');
+    expect(d.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+    expect(d.rowCount).toBe(2);
+  });
+
+  it('reads a file whose lines end in a mix of CRLF and LF', () => {
+    const d = parsed('a,b\r\n1,2\n3,4\n5,"six"\n');
+    expect(d.rowCount).toBe(3);
+    expect(getStrings(d, 'b')).toEqual(['2', '4', 'six']);
+  });
+
+  it('reads month-first dates month-first in every column once one column shows it', () => {
+    const rows = Array.from({ length: 12 }, (_, m) => `${m + 1}/1/2024,${m * 10},${m + 1}/${m + 14}/2024`);
+    const d = parsed(`Month,Sales,Order Date\n${rows.join('\n')}\n`);
+    expect(d.source.dateOrder).toBe('mdy');
+    expect(getNumbers(d, 'Month')[1]).toBe(Date.UTC(2024, 1, 1));
+    expect(d.issues.map((i) => i.code)).not.toContain('DATE_ORDER_AMBIGUOUS');
+  });
+
+  it('refuses a file where a stray quote would swallow the rest, naming the row', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => (i === 6 ? '7,"Acme, Inc,7' : `${i + 1},Name ${i},${i}`));
+    const result = parseCsv(`id,name,n\n${rows.join('\n')}\n`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'UNCLOSED_QUOTE', params: { row: 8 } });
+  });
+
+  it('reports a badly placed quote once per row', () => {
+    const d = parsed('id,name,n\n1,a,1\n7,"a"b,1\n3,c,3\n');
+    expect(d.issues.filter((i) => i.code === 'MALFORMED_QUOTES')).toHaveLength(1);
+  });
+
+  it('does not report a dropped footer as a short row too', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i},x${i % 3}`);
+    const d = parsed(`day,sales,note\n${rows.join('\n')}\nTotal: 435\n`);
+    expect(d.rowCount).toBe(30);
+    expect(d.issues.map((i) => i.code)).toEqual(['TRAILING_JUNK']);
+  });
+
+  it('leaves out unnamed empty columns at the right, as spreadsheets export them', () => {
+    const d = parsed('a,b,,,\n1,2,,,\n3,4,,,\n');
+    expect(d.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(d.issues.map((i) => i.code)).toEqual(['EMPTY_COLUMNS_DROPPED']);
+  });
+
+  it('shows numbers as written when a mostly-numeric column turns to text', () => {
+    const values = Array.from({ length: 300 }, (_, i) => (i % 10 === 0 ? `0151 ${1000 + i}` : `+49151${1000 + i}`));
+    const d = parsed(`phone\n${values.join('\n')}\n`);
+    expect(d.columns[0].type).not.toMatch(/number|integer/);
+    expect(getStrings(d, 'phone').slice(0, 3)).toEqual(['0151 1000', '+491511001', '+491511002']);
+  });
+
+  it('keeps amounts as written in a decimal-comma column that turns to text', () => {
+    const values = Array.from({ length: 300 }, (_, i) => (i >= 200 ? 'storniert' : `${i}.234,50`));
+    const d = parsed(`Betrag;Nr\n${values.map((v, i) => `${v};${i}`).join('\n')}\n`);
+    expect(getStrings(d, 'Betrag')[5]).toBe('5.234,50');
+  });
+});

@@ -19,14 +19,14 @@ function mulberry32(seed: number): () => number {
 }
 
 describe('isMissingToken', () => {
-  it.each(['', ' ', '   ', '\t', '\u00a0', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', '-', '#N/A', 'NaN', 'nan', 'None', 'none', '#NA', '<NA>', '-NaN', '#N/A N/A'])(
+  it.each(['', ' ', '   ', '\t', '\u00a0', 'NA', 'N/A', 'n/a', 'na', 'null', 'NULL', 'Null', '-', '#N/A', 'NaN', 'nan', '#NA', '<NA>', '-NaN', '#N/A N/A'])(
     'treats %j as missing',
     (raw) => {
       expect(isMissingToken(raw)).toBe(true);
     },
   );
 
-  it.each([' NA ', '  n/a', 'null  ', '\tNone\t'])('trims before matching: %j', (raw) => {
+  it.each([' NA ', '  n/a', 'null  ', '\tNULL\t'])('trims before matching: %j', (raw) => {
     expect(isMissingToken(raw)).toBe(true);
   });
 
@@ -237,6 +237,20 @@ describe('parseNumberCell round trip', () => {
       expect(parseNumberCell(text, '.'), text).toBe(expected);
       expect(parseNumberCell(text.replace('.', ','), ','), text).toBe(expected);
     }
+  });
+});
+
+describe('isMissingToken and category words', () => {
+  it('keeps "None" as a value: categories such as "Discount: None" are common in exports', () => {
+    expect(isMissingToken('None')).toBe(false);
+    expect(isMissingToken('none')).toBe(false);
+  });
+});
+
+describe('parseNumberCell and the typographic minus', () => {
+  it('reads U+2212 as a minus sign', () => {
+    expect(parseNumberCell('\u22121,234.5', '.')).toBe(-1234.5);
+    expect(parseNumberCell('\u22125', '.')).toBe(-5);
   });
 });
 

@@ -16,7 +16,7 @@ function column(d: Dataset, name: string): Column {
 }
 
 function retyped(c: Column, type: Column['type'], decimal: '.' | ',' = '.'): Column {
-  const result = retypeColumn(c, type, decimal);
+  const result = retypeColumn(c, type, { decimal });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -93,7 +93,7 @@ describe('retypeColumn: text to number', () => {
     expect(w.type).toBe('category');
     expect(Array.from(numeric(retyped(w, 'number', ',')).values)).toEqual([1234.5, 2.5, NaN, NaN]);
     // With '.', "1.234,5" is not a number and "2,5" is not either (a group needs 3 digits).
-    const dot = retypeColumn(w, 'number', '.');
+    const dot = retypeColumn(w, 'number', { decimal: '.' });
     expect(dot.ok).toBe(false);
   });
 
@@ -109,7 +109,7 @@ describe('retypeColumn: text to number', () => {
 
   it('refuses number when no value reads as one', () => {
     const words = column(parsed('w,k\napple,1\npear,2\n,3\n'), 'w');
-    const result = retypeColumn(words, 'number', '.');
+    const result = retypeColumn(words, 'number', { decimal: '.' });
     expect(result).toEqual({
       ok: false,
       error: { code: 'RETYPE_INVALID', message: 'The values of "w" cannot be read as number.', params: { column: 'w', type: 'number' } },
@@ -165,7 +165,7 @@ describe('retypeColumn: refusals and same type', () => {
   it('refuses integer for a column holding 1.5', () => {
     const n = column(parsed('n,k\n1,a\n1.5,b\n3,c\n'), 'n');
     expect(n.type).toBe('number');
-    const result = retypeColumn(n, 'integer', '.');
+    const result = retypeColumn(n, 'integer', { decimal: '.' });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('RETYPE_INVALID');
@@ -176,16 +176,16 @@ describe('retypeColumn: refusals and same type', () => {
   it('refuses boolean for three distinct values, even yes/no words', () => {
     const b = column(parsed('b,k\nyes,a\nno,b\nmaybe,c\n'), 'b');
     expect(b.type).toBe('category');
-    const result = retypeColumn(b, 'boolean', '.');
+    const result = retypeColumn(b, 'boolean', { decimal: '.' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'RETYPE_INVALID', params: { column: 'b', type: 'boolean' } });
     const words = column(parsed('b,k\nyes,a\nno,b\ntrue,c\n'), 'b');
-    expect(retypeColumn(words, 'boolean', '.').ok).toBe(false);
+    expect(retypeColumn(words, 'boolean', { decimal: '.' }).ok).toBe(false);
   });
 
   it('refuses boolean for two values that are not yes/no words', () => {
     const b = column(parsed('b,k\nred,a\nblue,b\nred,c\n'), 'b');
-    expect(retypeColumn(b, 'boolean', '.').ok).toBe(false);
+    expect(retypeColumn(b, 'boolean', { decimal: '.' }).ok).toBe(false);
   });
 
   it('turns a boolean column into a category and back', () => {
@@ -201,7 +201,7 @@ describe('retypeColumn: refusals and same type', () => {
 
   it('returns the very same column when the type does not change', () => {
     const n = column(parsed('n,k\n1.5,a\n2,b\n'), 'n');
-    const result = retypeColumn(n, 'number', '.');
+    const result = retypeColumn(n, 'number', { decimal: '.' });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value).toBe(n);
   });
@@ -225,7 +225,7 @@ describe('retypeColumn: dates', () => {
 
   it('refuses date when no value is a date', () => {
     const words = column(parsed('w,k\nsoon,a\nlater,b\n'), 'w');
-    const result = retypeColumn(words, 'date', '.');
+    const result = retypeColumn(words, 'date', { decimal: '.' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.params).toEqual({ column: 'w', type: 'date' });
   });
@@ -240,7 +240,7 @@ describe('retypeColumn does not change its input', () => {
     expect(amount.type).toBe('number');
     const before = snapshot(amount);
     expect(before.storage).toMatchObject({ rows: [3], raw: ['oops'] });
-    for (const type of ['integer', 'category', 'text', 'date', 'boolean', 'id'] as const) retypeColumn(amount, type, '.');
+    for (const type of ['integer', 'category', 'text', 'date', 'boolean', 'id'] as const) retypeColumn(amount, type, { decimal: '.' });
     expect(snapshot(amount)).toEqual(before);
     expect(amount.type).toBe('number');
   });
@@ -248,7 +248,7 @@ describe('retypeColumn does not change its input', () => {
   it('a frozen dictionary column stays as it was through every retype', () => {
     const v = deepFreeze(column(parsed('v,k\n10,p\nabc,q\n20,r\n,s\nabc,t\n'), 'v'));
     const before = snapshot(v);
-    for (const type of ['number', 'integer', 'text', 'date', 'boolean', 'id'] as const) retypeColumn(v, type, '.');
+    for (const type of ['number', 'integer', 'text', 'date', 'boolean', 'id'] as const) retypeColumn(v, type, { decimal: '.' });
     expect(snapshot(v)).toEqual(before);
     expect(before.storage).toEqual({ codes: [0, 1, 2, -1, 1], text: '10abc20', ends: [2, 5, 7] });
   });

@@ -85,3 +85,42 @@ describe('importing a file in two parts', () => {
     expect(inTwo(bytes, between)).toEqual(whole(bytes));
   });
 });
+
+describe('importing a file in two parts: where to cut', () => {
+  it('cuts a CRLF file only at CRLF, never at a bare LF inside a cell', () => {
+    const lines = ['id,note'];
+    for (let i = 0; i < 4000; i++) lines.push(i === 2000 ? `${i},called back\nno answer` : `${i},ok`);
+    const bytes = bytesOf(lines.join('\r\n') + '\r\n');
+    const bareLf = new TextDecoder().decode(bytes).indexOf('back\n') + 4;
+    const split = inTwo(bytes, bareLf);
+    expect(split).toEqual(whole(bytes));
+    expect(split.rowCount).toBe(4000);
+  });
+
+  it('does not cut a file whose header is longer than the head it reads', () => {
+    const header = Array.from({ length: 7000 }, (_, i) => `question_${i}_long_name`).join(',');
+    const bytes = bytesOf(`${header}\n${'1,'.repeat(6999)}1\n`.repeat(1));
+    const plan = planImport(bytes.subarray(0, HEAD_BYTES), bytes.length, { offset: bytes.length - 10, bytes: bytes.subarray(bytes.length - 10) });
+    expect(plan.ok && plan.value.splitAt).toBe(null);
+  });
+
+  it('reads the second part of a text file with a stray NUL byte as the one reader does', () => {
+    const lines = ['id,name'];
+    for (let i = 0; i < 4000; i++) lines.push(`${i},name${i % 7}${i === 2100 ? '\u0000' : ''}`);
+    const bytes = bytesOf(lines.join('\n') + '\n');
+    expect(inTwo(bytes)).toEqual(whole(bytes));
+  });
+
+  it('switches to Windows-1252 when the first accent comes after an ASCII start, in either part', () => {
+    const lines = ['id,name,city'];
+    for (let i = 0; i < 6000; i++) lines.push(i === 2900 || i === 5900 ? `${i},M\u00fcller GmbH,Z\u00fcrich` : `${i},Smith ${i % 9},London`);
+    const text = lines.join('\n') + '\n';
+    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0)); // Latin-1 bytes: ü = 0xFC
+    const one = whole(bytes);
+    expect(one.source.encoding).toBe('windows-1252');
+    expect(one.issues[0]).toMatchObject({ code: 'ENCODING_GUESSED' });
+    const names = one.columns[1].storage.kind === 'dictionary' ? one.columns[1] : null;
+    expect(names).not.toBeNull();
+    expect(inTwo(bytes)).toEqual(one);
+  });
+});
