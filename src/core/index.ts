@@ -6,6 +6,6 @@ export { COLUMN_TYPES } from './data/dataset';
 export { parseCsv, type ParseCsvOptions } from './data/parse-csv';
 export { createCsvImporter, type CsvImportOptions, type CsvImporter } from './data/csv-importer';
 export { createByteImporter, HEAD_BYTES, type ByteImporter, type ByteImportOptions } from './data/byte-importer';
-export { getNumbers, getStrings, getColumn, columnNumbers, columnStrings, cellText } from './data/dataset-access';
+export { getNumbers, getStrings, getColumn, columnNumbers, columnStrings, cellText, fileRowNumber } from './data/dataset-access';
 export { retypeColumn } from './data/retype-column';
 export { summarizeColumn, summarizeDataset, type ColumnSummary, type HistogramBin } from './data/summarize';

@@ -5,6 +5,7 @@
 import type { Column, DataIssue, Dataset } from './dataset';
 import { ColumnBuilder } from './column-builder';
 import { detectFileDateOrder, inferColumn } from './infer-type';
+import { rowInFile } from './dataset-access';
 import { isMissingToken, parseNumberCell } from './parse-number';
 import { parseDateCell } from './parse-date';
 import { KINDS_SAMPLE_ROWS, LISTED_ISSUES, TAIL_RECORDS, type CsvPart, type TailRecord } from './csv-part';
@@ -77,7 +78,7 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
       params: { decimal, example },
     });
   }
-  const rowNumber = makeRowNumber(skipped);
+  const rowNumber = (dataRow: number) => rowInFile(skipped, dataRow);
   const dateOrder = detectFileDateOrder(builders.filter((b) => b.mode === 'dictionary').map((b) => b.dictionary));
   const kept = withoutEmptyTrailingColumns(builders, first.header, issues);
   const columns: Column[] = [];
@@ -306,16 +307,4 @@ function dedupeHeader(raw: string[], headerRow: number, report: (issue: DataIssu
   });
   for (const issue of found.reverse()) report(issue);
   return names;
-}
-
-/** Maps a 0-based data row to its 1-based record number, skipping blank, junk and pre-header records. */
-function makeRowNumber(skipped: readonly number[]): (dataRow: number) => number {
-  return (dataRow) => {
-    let recordIndex = dataRow + 1;
-    for (const s of skipped) {
-      if (s <= recordIndex) recordIndex++;
-      else break;
-    }
-    return recordIndex + 1;
-  };
 }

@@ -78,6 +78,25 @@ export function columnStrings(column: Column): (string | null)[] {
   return out;
 }
 
+/**
+ * The row a data row has in the file, as a spreadsheet numbers it: the header is row 1, and
+ * blank lines, title lines and a footer that were left out still count.
+ * @example fileRowNumber(dataset, 0) // 2 when the header is the first line
+ */
+export function fileRowNumber(dataset: Dataset, dataRow: number): number {
+  return rowInFile(dataset.source.skippedRecords ?? [], dataRow);
+}
+
+/** As fileRowNumber, from the sorted record indices that are not data rows. */
+export function rowInFile(skippedRecords: readonly number[], dataRow: number): number {
+  let recordIndex = dataRow + 1;
+  for (const s of skippedRecords) {
+    if (s <= recordIndex) recordIndex++;
+    else break;
+  }
+  return recordIndex + 1;
+}
+
 /** One cell as text (what the table shows before locale formatting); null when missing. */
 export function cellText(column: Column, row: number): string | null {
   const { storage } = column;

@@ -115,6 +115,7 @@ export const en = {
   'table.label': 'Rows of {name}',
   'table.region': 'Scrollable rows of {name}',
   'table.rowHeader': 'Row',
+  'table.rowHeaderHint': 'The row in your file, as a spreadsheet numbers it (the header is row 1), so rows named in the import report can be found here.',
   'table.missing': '—',
   'table.position': 'Rows {from}–{to} of {total}',
 

@@ -13,6 +13,7 @@ describe('the public engine API (src/core/index.ts)', () => {
       'createByteImporter',
       'createCsvImporter',
       'fail',
+      'fileRowNumber',
       'getColumn',
       'getNumbers',
       'getStrings',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsv, getNumbers, getStrings, type Dataset } from '../../../../src/core';
+import { parseCsv, getNumbers, getStrings, fileRowNumber, type Dataset } from '../../../../src/core';
 
 const shared = (name: string) => new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data', name)));
 
@@ -166,6 +166,8 @@ describe('parseCsv: structure problems', () => {
     const d = parsed('a,b\n1,2\n\n3,4\n,\n5,6\n');
     expect(d.rowCount).toBe(3);
     expect(d.issues.find((i) => i.code === 'BLANK_ROWS')).toMatchObject({ row: 3, params: { count: 2, rows: '3, 5' } });
+    // The table numbers rows as the file does: 2, then 4 and 6 past the blank rows.
+    expect([0, 1, 2].map((row) => fileRowNumber(d, row))).toEqual([2, 4, 6]);
     expect(Array.from(getNumbers(d, 'a'))).toEqual([1, 3, 5]);
   });
 
@@ -348,6 +350,7 @@ describe('parseCsv: what a review of real exports turned up', () => {
     expect(d.issues.find((i) => i.code === 'PREAMBLE_SKIPPED')).toMatchObject({ row: 1, params: { rows: '1, 2' } });
     // Rows keep their place in the file: records 0-2 are not data, 3 is the header.
     expect(d.source.skippedRecords).toEqual([0, 1, 2]);
+    expect([0, 1, 2].map((row) => fileRowNumber(d, row))).toEqual([5, 6, 7]);
   });
 
   it('keeps the header when rows end in extra empty cells', () => {
