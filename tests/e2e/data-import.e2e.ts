@@ -76,6 +76,8 @@ describe('data import in the browser', () => {
   });
 
   it('restores the workspace after a reload', async () => {
+    // Both data sets are stored before the page goes away.
+    await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'champagne-sales.csv' }).waitFor();
     await s.page.reload();
     const list = s.page.getByTestId('dataset-list');
     await list.waitFor();

@@ -84,6 +84,8 @@ describe('the workspace kept in the browser', () => {
       const after = new URL(s.page.url());
       assert.equal(after.origin + after.pathname, new URL(before).origin + new URL(before).pathname);
       assert.match(after.hash, /^#\/data/);
+      // The list follows once the data set is stored.
+      await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'elsewhere.csv' }).waitFor();
       assert.deepEqual(await s.page.getByTestId('dataset-list').locator('.name').allTextContents(), ['elsewhere.csv']);
     } finally {
       await s.close();
@@ -177,6 +179,7 @@ describe('the workspace kept in the browser', () => {
       await s.page.getByTestId('memory-mode').waitFor();
       await s.page.getByRole('button', { name: /Champagne monthly sales/ }).click();
       await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'champagne-sales.csv' }).waitFor();
+      await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'champagne-sales.csv' }).waitFor();
       assert.deepEqual(await s.page.getByTestId('dataset-list').locator('.name').allTextContents(), ['champagne-sales.csv']);
       await screenshot(s.page, 'memory-mode');
     } finally {
