@@ -70,6 +70,16 @@ export function finishCsvParts(parts: readonly CsvPart[], source: FinishSource):
       params: { rows: rows.join(', '), count: rows.length },
     });
   }
+  if (first.settings.delimiterAssumed && merged.builders.length > 0) {
+    const oneColumn = merged.builders.length === 1;
+    issues.unshift({
+      code: oneColumn ? 'ONE_COLUMN' : 'DELIMITER_ASSUMED',
+      message: oneColumn
+        ? 'The file was read as a single column. If it has several, choose the separator in the reading settings and read it again.'
+        : `The separator could not be told for sure from the first lines; "${delimiter}" was used. If the columns look wrong, choose the separator in the reading settings and read the file again.`,
+      params: { delimiter },
+    });
+  }
   if (first.settings.decimalAssumed) {
     const example = decimal === ',' ? '1.250 = 1250' : '1,250 = 1250';
     issues.unshift({

@@ -280,10 +280,12 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
  * @example detectSettings('a;b\n1,5;2\n', {}) // { delimiter: ';', decimal: ',', newline: '\n' }
  */
 export function detectSettings(text: string, options: Pick<CsvImportOptions, 'delimiter' | 'decimal'> = {}): CsvSettings {
-  const delimiter = options.delimiter ?? detectDelimiter(text).delimiter;
+  const guess = options.delimiter ? { delimiter: options.delimiter, confident: true } : detectDelimiter(text);
+  const delimiter = guess.delimiter;
   const weighed = options.decimal ? { decimal: options.decimal, decided: true } : weighDecimalMark(text, delimiter);
   const settings: CsvSettings = { delimiter, decimal: weighed.decimal, newline: guessNewline(text) };
   if (!weighed.decided) settings.decimalAssumed = true;
+  if (!guess.confident) settings.delimiterAssumed = true;
   // Mostly LF after a CRLF start (files edited with different tools): split at LF. A few bare
   // LFs in a CRLF file are line breaks inside cells, and stay there.
   if (settings.newline === '\r\n' && mostlyBareLineFeeds(text)) {

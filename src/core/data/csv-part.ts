@@ -22,6 +22,8 @@ export interface CsvSettings {
   trailingCR?: boolean;
   /** Only cells that read both ways (1.250) decided the decimal mark: tell the user. */
   decimalAssumed?: boolean;
+  /** The first lines did not tell the separator clearly (one column, or rivals): tell the user. */
+  delimiterAssumed?: boolean;
 }
 
 export interface TailRecord {

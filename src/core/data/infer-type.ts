@@ -64,7 +64,8 @@ function inferNumeric(builder: ColumnBuilder, context: InferContext): InferredCo
   };
   let type: ColumnType = allIntegers ? 'integer' : 'number';
   if (type === 'integer' && rejected === 0 && looksLikeIdName(builder.name) && allDistinct(values, present)) {
-    return inferDictionaryFromNumbers(builder, context);
+    builder.convertToDictionary();
+    return inferDictionary(builder, context);
   }
   const column = makeColumn(builder.name, type, values.length - present - rejected, storage);
   const issues: DataIssue[] = [];
@@ -73,11 +74,6 @@ function inferNumeric(builder: ColumnBuilder, context: InferContext): InferredCo
   }
   if (rejected === 0 && isConstantNumbers(values)) issues.push(constantIssue(builder.name));
   return { column, issues };
-}
-
-function inferDictionaryFromNumbers(builder: ColumnBuilder, context: InferContext): InferredColumn {
-  builder.convertToDictionary();
-  return inferDictionary(builder, context);
 }
 
 function inferDictionary(builder: ColumnBuilder, context: InferContext): InferredColumn {

@@ -336,13 +336,3 @@ export function isLeadingZeroCode(raw: string): boolean {
   }
   return true;
 }
-
-/**
- * Whether a parsed value is a whole number.
- * @param x A parsed cell value.
- * @returns True for finite values without a fractional part; false for NaN and ±Infinity.
- * @example isIntegerValue(3) // true
- */
-export function isIntegerValue(x: number): boolean {
-  return Number.isInteger(x);
-}

@@ -217,6 +217,11 @@ describe('parseCsv: delimiters, decimal marks and encodings', () => {
     expect(Array.from(getNumbers(d, 'Preis'))).toEqual([1234.5, 12.5, 0.75]);
   });
 
+  it('says when the separator was a guess between close rivals', () => {
+    const d = parsed('a,b;c\n1,2;3\n4,5;6\n');
+    expect(d.issues[0]).toMatchObject({ code: 'DELIMITER_ASSUMED' });
+  });
+
   it('reads tab-separated files', () => {
     const d = parsed('a\tb\n1\tx y\n2\tz\n');
     expect(d.source.delimiter).toBe('\t');
@@ -335,7 +340,7 @@ describe('parseCsv: what a review of real exports turned up', () => {
     const d = parsed('Umsatz\n1,5\n2,25\n3,75\n');
     expect(d.columns.map((c) => c.name)).toEqual(['Umsatz']);
     expect(Array.from(getNumbers(d, 'Umsatz'))).toEqual([1.5, 2.25, 3.75]);
-    expect(d.issues).toEqual([]);
+    expect(d.issues.map((i) => i.code)).toEqual(['ONE_COLUMN']);
   });
 
   it('keeps empty lines of a one-column series as missing values, not gaps', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isIntegerValue,
   isLeadingZeroCode,
   isMissingToken,
   parseNumberCell,
@@ -276,21 +275,3 @@ describe('isLeadingZeroCode', () => {
   });
 });
 
-describe('isIntegerValue', () => {
-  it('accepts whole numbers, including large and negative ones and -0', () => {
-    expect(isIntegerValue(3)).toBe(true);
-    expect(isIntegerValue(-12)).toBe(true);
-    expect(isIntegerValue(0)).toBe(true);
-    expect(isIntegerValue(-0)).toBe(true);
-    expect(isIntegerValue(1e20)).toBe(true);
-    expect(isIntegerValue(1500)).toBe(true);
-  });
-
-  it('rejects fractions, NaN and infinities', () => {
-    expect(isIntegerValue(0.5)).toBe(false);
-    expect(isIntegerValue(-12.25)).toBe(false);
-    expect(isIntegerValue(NaN)).toBe(false);
-    expect(isIntegerValue(Infinity)).toBe(false);
-    expect(isIntegerValue(-Infinity)).toBe(false);
-  });
-});
