@@ -24,6 +24,13 @@ export interface OpenOptions {
   viewport?: { width: number; height: number };
   /** Make IndexedDB fail to open, as in some private browsing modes. */
   blockStorage?: boolean;
+  /**
+   * Simulate a full disk on demand (Chromium's quota override does not apply to fresh
+   * test profiles): once the page sets `window.diskFull = true`, every write transaction
+   * fails as the browser fails it when the quota is reached, after its first put went in,
+   * with QuotaExceededError as the transaction's error. A half-done write must be undone.
+   */
+  fillableDisk?: boolean;
 }
 
 export async function openApp(options: OpenOptions = {}): Promise<Session> {
@@ -36,6 +43,21 @@ export async function openApp(options: OpenOptions = {}): Promise<Session> {
     await context.addInitScript(() => {
       IDBFactory.prototype.open = () => {
         throw new DOMException('IndexedDB is disabled in this mode', 'InvalidStateError');
+      };
+    });
+  }
+  if (options.fillableDisk) {
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        const request = put.apply(this, args);
+        const transaction = this.transaction;
+        if ((window as unknown as { diskFull?: boolean }).diskFull) {
+          const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          Object.defineProperty(transaction, 'error', { value: quota });
+          request.addEventListener('success', () => transaction.abort(), { once: true });
+        }
+        return request;
       };
     });
   }

@@ -173,6 +173,28 @@ describe('the workspace kept in the browser', () => {
     }
   });
 
+  it('says so when the disk is full, keeps the new data open and the stored data intact', async () => {
+    const s = await openApp({ fillableDisk: true });
+    try {
+      await s.page.getByRole('button', { name: /Champagne monthly sales/ }).click();
+      await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'champagne-sales.csv' }).waitFor();
+      await s.page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+      await s.page.getByRole('button', { name: /Telco customer churn/ }).click();
+      await s.page.getByText(/could not be saved in this browser: This browser has no room left/).waitFor();
+      // The new data set is open to work with; the stored list is unchanged.
+      await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'telco-churn.csv' }).waitFor();
+      assert.deepEqual(await s.page.getByTestId('dataset-list').locator('.name').allTextContents(), ['champagne-sales.csv']);
+      await screenshot(s.page, 'disk-full');
+      await s.page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
+      await s.page.reload();
+      await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'champagne-sales.csv' }).waitFor();
+      assert.deepEqual(await s.page.getByTestId('dataset-list').locator('.name').allTextContents(), ['champagne-sales.csv']);
+      assert.match(await s.page.getByTestId('open-dataset').locator('.meta').innerText(), /94 rows/);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('works in memory and says so when the browser refuses storage', async () => {
     const s = await openApp({ blockStorage: true });
     try {

@@ -93,15 +93,32 @@ export function createIdbStore(dbName: string = WORKSPACE_DB_NAME, storeName: st
  */
 function putInTurn(entries: [string, unknown][], useStore: UseStore): Promise<void> {
   return useStore('readwrite', (store) => {
-    const done = promisifyRequest(store.transaction);
+    const transaction = store.transaction;
+    const done = promisifyRequest(transaction);
+    let failure: unknown = null;
     let next = 0;
     const putNext = () => {
       if (next >= entries.length) return;
       const [key, value] = entries[next++];
-      store.put(value, key).onsuccess = putNext;
+      try {
+        store.put(value, key).onsuccess = putNext;
+      } catch (error) {
+        // The browser already aborted the transaction (a full disk): its own error says why.
+        if (transaction.error) return;
+        // A value that cannot be stored (DataCloneError): undo the puts before it, and
+        // report this error rather than the transaction's generic AbortError.
+        failure = error;
+        try {
+          transaction.abort();
+        } catch {
+          // Already finished: nothing to undo.
+        }
+      }
     };
     putNext();
-    return done;
+    return done.catch((error: unknown) => {
+      throw failure ?? error;
+    });
   }) as Promise<void>;
 }
 
