@@ -5,6 +5,7 @@
 import type { Column, DataIssue, Dataset } from './dataset';
 import { ColumnBuilder } from './column-builder';
 import { detectFileDateOrder, inferColumn } from './infer-type';
+import { sampleKinds, type SampleKind } from './sample-kinds';
 import { rowInFile } from './dataset-access';
 import { isMissingToken, parseNumberCell } from './parse-number';
 import { parseDateCell } from './parse-date';
@@ -227,12 +228,10 @@ function shiftIssue(issue: DataIssue, offset: number): DataIssue {
   return { ...issue, row, message };
 }
 
-type StrictKind = 'number' | 'date' | 'any';
-
 /** Blank lines and footers after the last real row, walking back from the end. */
 function findTrailingJunk(merged: MergedParts, builders: ColumnBuilder[], width: number, decimal: '.' | ','): { records: number[]; dataRows: number } {
   // A column that turned to text part-way is not strict: its odd cells are not a footer.
-  const kinds = strictKinds(merged.sample, width, decimal).map((kind, c) => (kind === 'number' && builders[c]?.mode !== 'numeric' ? 'any' : kind));
+  const kinds = sampleKinds(merged.sample, width, decimal).map((kind, c) => (kind === 'number' && builders[c]?.mode !== 'numeric' ? 'any' : kind));
   const records: number[] = [];
   let junkDataRows = 0;
   for (let i = merged.tail.length - 1; i >= 0; i--) {
@@ -247,7 +246,7 @@ function findTrailingJunk(merged: MergedParts, builders: ColumnBuilder[], width:
   return { records, dataRows: junkDataRows };
 }
 
-function isFooter(t: TailRecord, kinds: StrictKind[], width: number, decimal: '.' | ',', shortRecords: Set<number>): boolean {
+function isFooter(t: TailRecord, kinds: SampleKind[], width: number, decimal: '.' | ',', shortRecords: Set<number>): boolean {
   let filled = 0;
   let fails = false;
   for (let c = 0; c < width; c++) {
@@ -258,25 +257,6 @@ function isFooter(t: TailRecord, kinds: StrictKind[], width: number, decimal: '.
     if (kinds[c] === 'date' && Number.isNaN(parseDateCell(cell, 'dmy')) && Number.isNaN(parseDateCell(cell, 'mdy'))) fails = true;
   }
   return fails || (shortRecords.has(t.record) && filled <= width / 2 && width > 1);
-}
-
-/** Which columns clearly hold numbers or dates in the first rows (used to spot footers). */
-function strictKinds(rows: string[][], width: number, decimal: '.' | ','): StrictKind[] {
-  const kinds: StrictKind[] = [];
-  for (let c = 0; c < width; c++) {
-    let present = 0;
-    let numbers = 0;
-    let dates = 0;
-    for (const cells of rows) {
-      const cell = cells[c];
-      if (cell === undefined || isMissingToken(cell)) continue;
-      present++;
-      if (!Number.isNaN(parseNumberCell(cell, decimal))) numbers++;
-      else if (!Number.isNaN(parseDateCell(cell, 'dmy')) || !Number.isNaN(parseDateCell(cell, 'mdy'))) dates++;
-    }
-    kinds.push(present === 0 ? 'any' : numbers >= present * 0.8 ? 'number' : dates >= present * 0.8 ? 'date' : 'any');
-  }
-  return kinds;
 }
 
 function blankRowsIssue(rows: number[]): DataIssue {

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import type { DataIssue, Dataset } from './dataset';
 import { ColumnBuilder } from './column-builder';
-import { isMissingToken, parseNumberCell } from './parse-number';
+import { sampleKinds } from './sample-kinds';
 import { detectDelimiter, weighDecimalMark } from './detect-delimiter';
 import { finishCsvParts } from './csv-finish';
 import { KINDS_SAMPLE_ROWS, LISTED_ISSUES, TAIL_RECORDS, type CsvPart, type CsvSettings, type TailRecord } from './csv-part';
@@ -191,8 +191,10 @@ export function createCsvImporter(options: CsvImportOptions = {}): CsvImporter {
     const avgChars = rows.length > 0 ? Math.max(1, sampleChars / rows.length) : 1;
     // Sized for the whole file, so a second part can be appended without copying.
     const expectedRows = byteLength > 0 ? Math.ceil((byteLength / avgChars) * 1.05) : rows.length;
+    // Columns with no value yet start as numbers: the cheaper storage, and easy to leave.
+    const kinds = sampleKinds(rows, header!.length, decimal);
     builders = header!.map((name, c) => {
-      const mode = mostlyNumbers(rows, c, decimal) ? 'numeric' : 'dictionary';
+      const mode = kinds[c] === 'number' || kinds[c] === 'empty' ? 'numeric' : 'dictionary';
       return new ColumnBuilder(name, mode, decimal, expectedRows);
     });
     for (const cells of rows) for (let c = 0; c < builders.length; c++) builders[c].push(cells[c]);
@@ -297,18 +299,6 @@ export function detectSettings(text: string, options: Pick<CsvImportOptions, 'de
 
 function createParser(settings: CsvSettings): Papa.Parser {
   return new Papa.Parser({ delimiter: settings.delimiter, newline: settings.newline, quoteChar: '"' });
-}
-
-function mostlyNumbers(rows: string[][], c: number, decimal: '.' | ','): boolean {
-  let present = 0;
-  let numbers = 0;
-  for (const cells of rows) {
-    const cell = cells[c];
-    if (cell === undefined || isMissingToken(cell)) continue;
-    present++;
-    if (!Number.isNaN(parseNumberCell(cell, decimal))) numbers++;
-  }
-  return present === 0 || numbers >= present * 0.8;
 }
 
 function withoutFinalNewline(text: string): string {

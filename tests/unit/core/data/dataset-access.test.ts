@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, getColumn, getNumbers, getStrings, cellText, type Dataset } from '../../../../src/core';
+import { getColumn, getNumbers, getStrings, cellText } from '../../../../src/core';
 import type { NumericStorage } from '../../../../src/core/data/dataset';
-
-function parsed(input: string): Dataset {
-  const result = parseCsv(input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+import { parsed } from '../../../helpers/datasets';
 
 // Five rows, one column per storage kind:
 //   price  number   (numeric storage; "1,234.5" is formatted; row 2 empty)

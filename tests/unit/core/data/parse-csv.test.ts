@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCsv, getNumbers, getStrings, fileRowNumber, type Dataset } from '../../../../src/core';
+import { parsed } from '../../../helpers/datasets';
 
 const shared = (name: string) => new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data', name)));
-
-function parsed(input: string | Uint8Array, options = {}): Dataset {
-  const result = parseCsv(input, options);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const typeOf = (d: Dataset, name: string) => d.columns.find((c) => c.name === name)?.type;
 const missingOf = (d: Dataset, name: string) => d.columns.find((c) => c.name === name)?.missingCount;

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, retypeColumn, columnNumbers, columnStrings, type Column, type Dataset } from '../../../../src/core';
+import { retypeColumn, columnNumbers, columnStrings, type Column } from '../../../../src/core';
 import type { DictionaryStorage, NumericStorage } from '../../../../src/core/data/dataset';
 import { unpackStrings } from '../../../../src/core/data/packed-strings';
-
-function parsed(input: string): Dataset {
-  const result = parseCsv(input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function column(d: Dataset, name: string): Column {
-  const found = d.columns.find((c) => c.name === name);
-  if (!found) throw new Error(`no column ${name}`);
-  return found;
-}
+import { parsed, column } from '../../../helpers/datasets';
 
 function retyped(c: Column, type: Column['type'], decimal: '.' | ',' = '.'): Column {
   const result = retypeColumn(c, type, { decimal });

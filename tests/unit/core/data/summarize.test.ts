@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseCsv, type Column, type Dataset } from '../../../../src/core';
 import { summarizeColumn, summarizeDataset, type ColumnSummary } from '../../../../src/core/data/summarize';
-
-function parsed(input: string | Uint8Array): Dataset {
-  const result = parseCsv(input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-function column(d: Dataset, name: string): Column {
-  const found = d.columns.find((c) => c.name === name);
-  if (!found) throw new Error(`no column ${name}`);
-  return found;
-}
+import { parsed, column } from '../../../helpers/datasets';
 
 const binCounts = (s: ColumnSummary) => s.numeric!.bins.map((b) => b.count);
 const binTotal = (s: ColumnSummary) => binCounts(s).reduce((a, b) => a + b, 0);
