@@ -115,10 +115,10 @@ export const en = {
 
   'table.label': 'Rows of {name}',
   'table.region': 'Scrollable rows of {name}',
-  'table.rowHeader': 'Row',
+  'table.rowHeader': 'File row',
   'table.rowHeaderHint': 'The row in your file, as a spreadsheet numbers it (the header is row 1), so rows named in the import report can be found here.',
   'table.missing': '—',
-  'table.position': 'Rows {from}–{to} of {total}',
+  'table.position': 'Data rows {from}–{to} of {total}',
 
   'error.CANCELLED': 'Cancelled.',
   'error.WORKER_CRASHED': 'The background task stopped unexpectedly. Try again; if the file is very large, close other tabs first.',
