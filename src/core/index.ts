@@ -9,3 +9,13 @@ export { createByteImporter, HEAD_BYTES, type ByteImporter, type ByteImportOptio
 export { getNumbers, getStrings, getColumn, columnNumbers, columnStrings, cellText, fileRowNumber } from './data/dataset-access';
 export { retypeColumn } from './data/retype-column';
 export { summarizeColumn, summarizeDataset, type ColumnSummary, type HistogramBin } from './data/summarize';
+export {
+  trainChurnModel,
+  scoreRows,
+  type ChurnOptions,
+  type ChurnReport,
+  type ChurnModel,
+  type FeatureImportance,
+} from './churn/train-churn-model';
+export type { ColumnFlag } from './churn/column-flags';
+export type { ClassificationReport } from './churn/metrics';

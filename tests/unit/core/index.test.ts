@@ -20,8 +20,10 @@ describe('the public engine API (src/core/index.ts)', () => {
       'ok',
       'parseCsv',
       'retypeColumn',
+      'scoreRows',
       'summarizeColumn',
       'summarizeDataset',
+      'trainChurnModel',
     ]);
   });
 

@@ -1,0 +1,355 @@
+/**
+ * Churn prediction end to end: the target and its classes, the columns to learn from (with
+ * identifiers, constants and leaks flagged), a stratified shuffled split, features fitted on
+ * the training rows only, a random forest, and an evaluation on the held-out rows with the
+ * same definitions as scikit-learn. The stages are exported so a worker can grow the trees
+ * on two cores between preparing and evaluating.
+ */
+import type { Dataset } from '../data/dataset';
+import { columnStrings, getColumn } from '../data/dataset-access';
+import { fail, ok, type Result } from '../shared/result';
+import { createRng } from '../shared/rng';
+import { applyBins, binOf, fitBinEdges } from './binning';
+import { flagColumns, type ColumnFlag } from './column-flags';
+import { buildFeatures, fitFeaturePlan, type DerivedFeature, type FeaturePlan } from './features';
+import {
+  assembleForest,
+  forestOptions,
+  growTrees,
+  predictProbabilities,
+  type BinnedData,
+  type ForestModel,
+  type ForestOptions,
+  type Tree,
+} from './forest';
+import { classificationReport, confusionMatrix, majorityBaseline, rocAuc, rocCurve, type ClassificationReport } from './metrics';
+import { stratifiedSplit } from './split';
+
+export interface ChurnOptions {
+  /** The column that says who left. */
+  target: string;
+  /** The churn class (e.g. 'Yes', 'Attrited Customer'); detected from common words when absent. */
+  positive?: string;
+  /** @default 100 */
+  trees?: number;
+  /** @default 42 */
+  seed?: number;
+  /** @default 0.2 */
+  testFraction?: number;
+  /** Columns the user left out. */
+  exclude?: string[];
+  /** Flagged columns the user chose to keep anyway. */
+  include?: string[];
+  derived?: DerivedFeature[];
+  /** @default 'mean' */
+  fill?: 'mean' | 'median';
+  classWeight?: 'balanced' | null;
+  maxDepth?: number;
+  minSamplesLeaf?: number;
+  maxFeatures?: ForestOptions['maxFeatures'];
+  /** Measure permutation importance on the held-out rows. @default true */
+  permutationImportance?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface ChurnModel {
+  kind: 'churn-model';
+  version: 1;
+  target: string;
+  classes: string[];
+  positive: number;
+  plan: FeaturePlan;
+  edges: Float64Array[];
+  forest: ForestModel;
+}
+
+export interface FeatureImportance {
+  feature: string;
+  importance: number;
+}
+
+export interface ChurnReport {
+  target: string;
+  classes: string[];
+  /** Index of the churn class in `classes`. */
+  positive: number;
+  rows: { total: number; missingTarget: number; train: number; test: number };
+  /** Rows per class in the whole data set (the churn distribution). */
+  classCounts: { label: string; count: number }[];
+  columns: string[];
+  features: string[];
+  flagged: ColumnFlag[];
+  accuracy: number;
+  baselineAccuracy: number;
+  baselineClass: string;
+  /** ROC AUC of the churn class against the rest, on the held-out rows. */
+  auc: number;
+  roc: { fpr: number[]; tpr: number[]; thresholds: number[] };
+  report: ClassificationReport;
+  confusion: number[][];
+  /** Impurity-based, normalised, descending. */
+  importance: FeatureImportance[];
+  /** Drop in held-out accuracy when the feature's values are shuffled, descending. */
+  permutationImportance: FeatureImportance[];
+  /** Held-out rows (data set row indices), their churn probability and their class. */
+  test: { rows: Int32Array; scores: Float64Array; labels: Int32Array };
+  model: ChurnModel;
+  meta: { algorithm: 'random-forest'; seed: number; trees: number; testFraction: number };
+}
+
+/** Everything the trees need, and what the evaluation needs afterwards. */
+export interface PreparedChurn {
+  target: string;
+  options: Required<ForestOptions>;
+  data: BinnedData;
+  trainRows: Int32Array;
+  testRows: Int32Array;
+  classes: string[];
+  positive: number;
+  plan: FeaturePlan;
+  edges: Float64Array[];
+  columns: string[];
+  flagged: ColumnFlag[];
+  missingTarget: number;
+  classCounts: number[];
+}
+
+const MAX_CLASSES = 20;
+const MIN_ROWS = 20;
+const CHURN_WORDS = ['yes', 'true', '1', 'churn', 'churned', 'left', 'lost', 'attrited customer', 'attrited', 'cancelled', 'canceled', 'closed', 'gone', '是'];
+
+/**
+ * Trains and evaluates a churn model on a data set.
+ * @example trainChurnModel(dataset, { target: 'Churn', positive: 'Yes', trees: 100, seed: 42 })
+ */
+export function trainChurnModel(dataset: Dataset, options: ChurnOptions): Result<ChurnReport> {
+  const prepared = prepareChurn(dataset, options);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  const grown = growTrees(p.data, p.trainRows, p.options, { from: 0, to: p.options.trees }, {
+    onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
+  });
+  if (!grown) return fail('CANCELLED', 'Training was cancelled.');
+  return ok(evaluateChurn(p, [grown], options.permutationImportance ?? true));
+}
+
+/** Checks the input and builds the binned training data (the stage before the trees). */
+export function prepareChurn(dataset: Dataset, options: ChurnOptions): Result<PreparedChurn> {
+  const target = dataset.columns.find((c) => c.name === options.target);
+  if (!target) return fail('CHURN_NO_TARGET', `The data set has no column "${options.target}".`, { column: options.target });
+  const raw = columnStrings(target);
+  const counts = new Map<string, number>();
+  let missingTarget = 0;
+  for (const value of raw) {
+    if (value === null) missingTarget++;
+    else counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  const classes = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
+  if (classes.length < 2) {
+    return fail('CHURN_ONE_CLASS', `The column "${options.target}" has only one value, so there is nothing to tell apart.`, { column: options.target });
+  }
+  if (classes.length > MAX_CLASSES) {
+    return fail('CHURN_TOO_MANY_CLASSES', `The column "${options.target}" has ${classes.length} different values; choose a column with a few classes (e.g. Yes/No).`, {
+      column: options.target,
+      count: classes.length,
+    });
+  }
+  const positive = options.positive !== undefined ? classes.indexOf(options.positive) : guessPositive(classes);
+  if (positive < 0) return fail('CHURN_NO_POSITIVE', `The column "${options.target}" has no value "${options.positive}".`, { value: options.positive ?? '' });
+  const labels = new Int32Array(raw.length);
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  for (let i = 0; i < raw.length; i++) labels[i] = raw[i] === null ? -1 : classIndex.get(raw[i]!)!;
+  const usedRows = Int32Array.from(labels.keys()).filter((i) => labels[i] >= 0);
+  if (usedRows.length < MIN_ROWS) {
+    return fail('CHURN_TOO_FEW_ROWS', `Only ${usedRows.length} rows have a value in "${options.target}"; at least ${MIN_ROWS} are needed.`, {
+      count: usedRows.length,
+      needed: MIN_ROWS,
+    });
+  }
+  const flagged = flagColumns(dataset, options.target, labels, positive);
+  const include = new Set(options.include ?? []);
+  const exclude = new Set([...(options.exclude ?? []), ...flagged.filter((f) => !include.has(f.column)).map((f) => f.column)]);
+  const columns = dataset.columns.map((c) => c.name).filter((name) => name !== options.target && !exclude.has(name));
+
+  const seed = options.seed ?? 42;
+  const testFraction = options.testFraction ?? 0.2;
+  const split = stratifiedSplit(labels.subarray(0).filter((l) => l >= 0), testFraction, createRng(seed));
+  const trainRows = split.train.map((i) => usedRows[i]);
+  const testRows = split.test.map((i) => usedRows[i]);
+
+  const plan = fitFeaturePlan(dataset, columns, trainRows, { fill: options.fill, derived: options.derived });
+  if (plan.specs.length === 0) {
+    return fail('CHURN_NO_FEATURES', 'No column is left to learn from. Keep at least one column that describes the customers.');
+  }
+  const features = buildFeatures(dataset, plan);
+  const edges = features.map((values) => fitBinEdges(values, trainRows));
+  const bins = features.map((values, f) => applyBins(values, edges[f]));
+  const forest = forestOptions({
+    trees: options.trees,
+    seed,
+    classWeight: options.classWeight,
+    maxDepth: options.maxDepth,
+    minSamplesLeaf: options.minSamplesLeaf,
+    maxFeatures: options.maxFeatures,
+  });
+  return ok({
+    target: options.target,
+    options: forest,
+    data: { bins, labels, classCount: classes.length },
+    trainRows,
+    testRows,
+    classes,
+    positive,
+    plan,
+    edges,
+    columns: columns.filter((name) => plan.specs.some((spec) => spec.kind !== 'derived' && spec.column === name)),
+    flagged,
+    missingTarget,
+    classCounts: classes.map((c) => counts.get(c)!),
+  });
+}
+
+/** Assembles the trees and measures the model on the held-out rows. */
+export function evaluateChurn(p: PreparedChurn, parts: readonly { trees: Tree[]; importance: Float64Array }[], withPermutation: boolean): ChurnReport {
+  const k = p.classes.length;
+  const forest = assembleForest(parts, k, p.options);
+  const testBins = p.data.bins.map((column) => Uint8Array.from(p.testRows, (row) => column[row]));
+  const probabilities = predictProbabilities(forest, testBins, p.testRows.length);
+  const actual = Int32Array.from(p.testRows, (row) => p.data.labels[row]);
+  const predicted = argmaxRows(probabilities, k);
+  const confusion = confusionMatrix(actual, predicted, k);
+  const report = classificationReport(confusion, p.classes);
+  const scores = Float64Array.from({ length: p.testRows.length }, (_, i) => probabilities[i * k + p.positive]);
+  const positives = Uint8Array.from(actual, (label) => (label === p.positive ? 1 : 0));
+  const hasBoth = positives.includes(1) && positives.includes(0);
+  const baseline = majorityBaseline(actual, k);
+  const names = p.plan.names;
+  const importance = Array.from(forest.importance, (value, f) => ({ feature: names[f], importance: value })).sort(byImportance);
+  const model: ChurnModel = {
+    kind: 'churn-model',
+    version: 1,
+    target: p.target,
+    classes: p.classes,
+    positive: p.positive,
+    plan: p.plan,
+    edges: p.edges,
+    forest,
+  };
+  return {
+    target: p.target,
+    classes: p.classes,
+    positive: p.positive,
+    rows: { total: p.data.labels.length, missingTarget: p.missingTarget, train: p.trainRows.length, test: p.testRows.length },
+    classCounts: p.classes.map((label, c) => ({ label, count: p.classCounts[c] })),
+    columns: p.columns,
+    features: names,
+    flagged: p.flagged,
+    accuracy: report.accuracy,
+    baselineAccuracy: baseline.accuracy,
+    baselineClass: p.classes[baseline.label],
+    auc: hasBoth ? rocAuc(scores, positives) : NaN,
+    roc: hasBoth ? rocCurve(scores, positives) : { fpr: [], tpr: [], thresholds: [] },
+    report,
+    confusion,
+    importance,
+    permutationImportance: withPermutation ? permutationImportance(forest, testBins, actual, report.accuracy, names, p.options.seed) : [],
+    test: { rows: p.testRows, scores, labels: actual },
+    model,
+    meta: { algorithm: 'random-forest', seed: p.options.seed, trees: forest.trees.length, testFraction: p.testRows.length / (p.testRows.length + p.trainRows.length) },
+  };
+}
+
+/**
+ * Churn probability of every row of a data set with the columns the model was trained on.
+ * @returns P(churn) per row, or CHURN_MISSING_COLUMN naming a column the data set lacks
+ */
+export function scoreRows(model: ChurnModel, dataset: Dataset): Result<Float64Array> {
+  for (const spec of model.plan.specs) {
+    const names = spec.kind === 'derived' ? [spec.derived.left, spec.derived.right] : [spec.column];
+    for (const name of names) {
+      if (!dataset.columns.some((c) => c.name === name)) {
+        return fail('CHURN_MISSING_COLUMN', `The data set has no column "${name}", which the model needs.`, { column: name });
+      }
+    }
+  }
+  const features = buildFeatures(dataset, model.plan);
+  const bins = features.map((values, f) => {
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = binOf(values[i], model.edges[f]);
+    return out;
+  });
+  const k = model.classes.length;
+  const probabilities = predictProbabilities(model.forest, bins, dataset.rowCount);
+  return ok(Float64Array.from({ length: dataset.rowCount }, (_, i) => probabilities[i * k + model.positive]));
+}
+
+function guessPositive(classes: string[]): number {
+  for (const word of CHURN_WORDS) {
+    const at = classes.findIndex((c) => c.trim().toLowerCase() === word);
+    if (at >= 0) return at;
+  }
+  // Churners are usually the smaller group.
+  return classes.length - 1;
+}
+
+function argmaxRows(probabilities: Float64Array, k: number): Int32Array {
+  const rows = probabilities.length / k;
+  const out = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (probabilities[i * k + c] > probabilities[i * k + best]) best = c;
+    out[i] = best;
+  }
+  return out;
+}
+
+function byImportance(a: FeatureImportance, b: FeatureImportance): number {
+  return b.importance - a.importance || (a.feature < b.feature ? -1 : 1);
+}
+
+/** Mean drop of held-out accuracy over a few shuffles of one feature at a time. */
+function permutationImportance(
+  forest: ForestModel,
+  testBins: Uint8Array[],
+  actual: Int32Array,
+  accuracy: number,
+  names: string[],
+  seed: number,
+  repeats = 3,
+): FeatureImportance[] {
+  const n = actual.length;
+  const k = forest.classCount;
+  const rng = createRng(seed).fork(1_000_003);
+  const out: FeatureImportance[] = [];
+  for (let f = 0; f < testBins.length; f++) {
+    const original = testBins[f];
+    let drop = 0;
+    for (let r = 0; r < repeats; r++) {
+      const shuffled = original.slice();
+      for (let i = n - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        const t = shuffled[i];
+        shuffled[i] = shuffled[j];
+        shuffled[j] = t;
+      }
+      testBins[f] = shuffled;
+      const predicted = argmaxRows(predictProbabilities(forest, testBins, n), k);
+      let correct = 0;
+      for (let i = 0; i < n; i++) if (predicted[i] === actual[i]) correct++;
+      drop += accuracy - correct / n;
+    }
+    testBins[f] = original;
+    out.push({ feature: names[f], importance: drop / repeats });
+  }
+  return out.sort(byImportance);
+}
+
+/** The target's class names with a value, for the churn class picker. */
+export function targetClasses(dataset: Dataset, target: string): string[] {
+  const values = columnStrings(getColumn(dataset, target));
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+}
