@@ -35,7 +35,7 @@ export interface BinnedData {
   classCount: number;
 }
 
-/** One tree in flat arrays. Leaves have left = right = -1. */
+/** One tree in flat arrays. Leaves have left = right = -1; children are side by side (right = left + 1). */
 export interface Tree {
   feature: Int32Array;
   /** A row goes left when its bin is ≤ threshold. */
@@ -156,19 +156,42 @@ export function trainForest(data: BinnedData, rows: Int32Array, options: ForestO
  */
 export function predictProbabilities(model: ForestModel, bins: Uint8Array[], rowCount: number): Float64Array {
   const k = model.classCount;
+  const width = bins.length;
+  // Row by row in memory: a row's features share a cache line, so walking a tree down
+  // touches one place instead of one column per level.
+  const rowMajor = new Uint8Array(rowCount * width);
+  for (let f = 0; f < width; f++) {
+    const column = bins[f];
+    for (let row = 0, at = f; row < rowCount; row++, at += width) rowMajor[at] = column[row];
+  }
   const out = new Float64Array(rowCount * k);
   for (const tree of model.trees) {
-    const { feature, threshold, left, right, value } = tree;
-    for (let row = 0; row < rowCount; row++) {
+    const { value } = tree;
+    const { split, left } = compactTree(tree);
+    for (let row = 0, base = 0; row < rowCount; row++, base += width) {
       let node = 0;
-      while (left[node] >= 0) node = bins[feature[node]][row] <= threshold[node] ? left[node] : right[node];
-      const base = node * k;
-      for (let c = 0; c < k; c++) out[row * k + c] += value[base + c];
+      // Children are stored side by side (right = left + 1): the step needs no branch.
+      for (let next = left[0]; next >= 0; next = left[node]) {
+        const s = split[node];
+        node = next + (rowMajor[base + (s >>> 8)] > (s & 255) ? 1 : 0);
+      }
+      const leaf = node * k;
+      for (let c = 0; c < k; c++) out[row * k + c] += value[leaf + c];
     }
   }
   const trees = model.trees.length;
   if (trees > 0) for (let i = 0; i < out.length; i++) out[i] /= trees;
   return out;
+}
+
+/** Feature and threshold in one number per node; throws if children are not side by side. */
+function compactTree(tree: Tree): { split: Int32Array; left: Int32Array } {
+  const split = new Int32Array(tree.feature.length);
+  for (let node = 0; node < split.length; node++) {
+    if (tree.left[node] >= 0 && tree.right[node] !== tree.left[node] + 1) throw new RangeError('Tree children must be stored side by side.');
+    split[node] = (Math.max(0, tree.feature[node]) << 8) | (tree.threshold[node] & 255);
+  }
+  return { split, left: tree.left };
 }
 
 function balancedWeights(data: BinnedData, rows: Int32Array, mode: 'balanced' | null): Float64Array {
@@ -215,6 +238,10 @@ interface PendingNode {
   start: number;
   end: number;
   depth: number;
+  /** Weighted class totals of the node's rows. */
+  totals: Float64Array;
+  /** The first `constants` entries of the tree's feature order are known not to vary here. */
+  constants: number;
 }
 
 function growTree(
@@ -237,10 +264,14 @@ function growTree(
   }
   let size = 0;
   const index = new Int32Array(rows.length);
+  // Label and weight by position in `index` (moved with it), so the hot loops read them in order.
+  const atLabel = new Int32Array(rows.length);
+  const atWeight = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (weight[row] > 0) {
-      weight[row] *= classWeights[labels[row]];
+      atLabel[size] = labels[row];
+      atWeight[size] = weight[row] * classWeights[labels[row]];
       index[size++] = row;
     }
   }
@@ -248,19 +279,33 @@ function growTree(
   const tries = featuresPerSplit(options.maxFeatures, featureCount);
   const nodes = new NodeList();
   const importance = new Float64Array(featureCount);
-  const order = Int32Array.from({ length: featureCount }, (_, f) => f);
-  const histogram = new Float64Array(256 * k);
+  // Kept all zero between uses: only the bins a node touched are cleared after it.
+  const histogram = new Float64Array(2 * 256 * k);
   const binRows = new Int32Array(256);
-  const classTotals = new Float64Array(k);
+  const touched = new Int32Array(256);
+  // One feature order for the whole tree, as scikit-learn keeps it: a node's known-constant
+  // features sit at the front, and its descendants only reorder what comes after them.
+  const order = Int32Array.from({ length: featureCount }, (_, f) => f);
   const leftTotals = new Float64Array(k);
+  const bestLeft = new Float64Array(k);
 
-  const rootTotals = totalsOf(index, 0, size, labels, weight, k);
-  const stack: PendingNode[] = [{ id: nodes.add(fractionsOf(rootTotals)), start: 0, end: size, depth: 0 }];
+  const rootTotals = new Float64Array(k);
+  for (let i = 0; i < size; i++) rootTotals[atLabel[i]] += atWeight[i];
+  const stack: PendingNode[] = [
+    {
+      id: nodes.add(fractionsOf(rootTotals)),
+      start: 0,
+      end: size,
+      depth: 0,
+      totals: rootTotals,
+      constants: 0,
+    },
+  ];
 
   while (stack.length > 0) {
     const node = stack.pop()!;
     const count = node.end - node.start;
-    classTotals.set(totalsOf(index, node.start, node.end, labels, weight, k));
+    const classTotals = node.totals;
     let total = 0;
     let nonZero = 0;
     for (let c = 0; c < k; c++) {
@@ -270,39 +315,66 @@ function growTree(
     if (nonZero <= 1 || count < options.minSamplesSplit || count < 2 * options.minSamplesLeaf || node.depth >= options.maxDepth) continue;
     const parentScore = sumOfSquares(classTotals) / total;
 
-    // Try features in random order until `tries` of them vary in this node (as scikit-learn).
+    // Draw features in random order until `tries` of them vary in this node, as scikit-learn
+    // does; features found constant here stay known as constant in the children.
+    const known = node.constants;
+    let found = 0;
     let bestScore = parentScore + 1e-12 * total;
     let bestFeature = -1;
     let bestThreshold = -1;
     let visited = 0;
-    for (let drawn = 0; drawn < featureCount && (visited < tries || bestFeature < 0); drawn++) {
+    for (let drawn = known; drawn < featureCount && (visited < tries || bestFeature < 0); drawn++) {
       const pick = drawn + rng.int(featureCount - drawn);
       const f = order[pick];
       order[pick] = order[drawn];
       order[drawn] = f;
 
       const column = bins[f];
+      // A cheap look first: features that do not vary here are common deep in a tree.
+      const firstBin = column[index[node.start]];
+      let varies = false;
+      for (let i = node.start + 1; i < node.end; i++) {
+        if (column[index[i]] !== firstBin) {
+          varies = true;
+          break;
+        }
+      }
+      if (!varies) {
+        const at = known + found++;
+        order[drawn] = order[at];
+        order[at] = f;
+        continue;
+      }
       let minBin = 255;
       let maxBin = 0;
+      let touchedCount = 0;
+      // Rows alternate between two histograms: consecutive rows often fall in the same bin,
+      // and one running sum would make each addition wait for the one before.
+      const half = 256 * k;
       for (let i = node.start; i < node.end; i++) {
         const b = column[index[i]];
         if (b < minBin) minBin = b;
         if (b > maxBin) maxBin = b;
+        histogram[(i & 1) * half + b * k + atLabel[i]] += atWeight[i];
+        if (binRows[b]++ === 0) touched[touchedCount++] = b;
       }
-      if (minBin === maxBin) continue;
+      for (let t = 0; t < touchedCount; t++) {
+        const at = touched[t] * k;
+        for (let c = 0; c < k; c++) {
+          histogram[at + c] += histogram[half + at + c];
+          histogram[half + at + c] = 0;
+        }
+      }
       visited++;
-      histogram.fill(0, minBin * k, (maxBin + 1) * k);
-      binRows.fill(0, minBin, maxBin + 1);
-      for (let i = node.start; i < node.end; i++) {
-        const row = index[i];
-        const b = column[row];
-        histogram[b * k + labels[row]] += weight[row];
-        binRows[b]++;
-      }
+      // Small nodes touch few of the bins in their range: walk only those, in order.
+      const sparse = touchedCount * 4 < maxBin - minBin + 1;
+      if (sparse) sortSmall(touched, touchedCount);
+      const steps = sparse ? touchedCount - 1 : maxBin - minBin;
       leftTotals.fill(0);
       let leftWeight = 0;
       let leftCount = 0;
-      for (let b = minBin; b < maxBin; b++) {
+      for (let t = 0; t < steps; t++) {
+        const b = sparse ? touched[t] : minBin + t;
         for (let c = 0; c < k; c++) {
           const w = histogram[b * k + c];
           leftTotals[c] += w;
@@ -327,8 +399,10 @@ function growTree(
           bestScore = score;
           bestFeature = f;
           bestThreshold = b;
+          bestLeft.set(leftTotals);
         }
       }
+      clearBins(histogram, binRows, touched, touchedCount, k);
     }
     if (bestFeature < 0) continue;
 
@@ -342,32 +416,56 @@ function growTree(
         const swap = index[i];
         index[i] = index[j];
         index[j] = swap;
+        const label = atLabel[i];
+        atLabel[i] = atLabel[j];
+        atLabel[j] = label;
+        const w = atWeight[i];
+        atWeight[i] = atWeight[j];
+        atWeight[j] = w;
         j--;
       }
     }
-    const leftTotalsNow = totalsOf(index, node.start, i, labels, weight, k);
-    const rightTotalsNow = totalsOf(index, i, node.end, labels, weight, k);
+    const leftNode = new Float64Array(k);
+    const rightNode = new Float64Array(k);
+    for (let c = 0; c < k; c++) {
+      leftNode[c] = bestLeft[c];
+      rightNode[c] = classTotals[c] - bestLeft[c];
+    }
     // Weighted decrease of Gini impurity: W·g(parent) − L·g(left) − R·g(right).
-    importance[bestFeature] += weightedGini(classTotals) - weightedGini(leftTotalsNow) - weightedGini(rightTotalsNow);
-    const leftId = nodes.add(fractionsOf(leftTotalsNow));
-    const rightId = nodes.add(fractionsOf(rightTotalsNow));
+    importance[bestFeature] += weightedGini(classTotals) - weightedGini(leftNode) - weightedGini(rightNode);
+    const leftId = nodes.add(fractionsOf(leftNode));
+    const rightId = nodes.add(fractionsOf(rightNode));
     nodes.feature[node.id] = bestFeature;
     nodes.threshold[node.id] = bestThreshold;
     nodes.left[node.id] = leftId;
     nodes.right[node.id] = rightId;
-    stack.push({ id: rightId, start: i, end: node.end, depth: node.depth + 1 });
-    stack.push({ id: leftId, start: node.start, end: i, depth: node.depth + 1 });
+    const constants = known + found;
+    stack.push({ id: rightId, start: i, end: node.end, depth: node.depth + 1, totals: rightNode, constants });
+    stack.push({ id: leftId, start: node.start, end: i, depth: node.depth + 1, totals: leftNode, constants });
   }
   return { tree: nodes.toTree(), importance };
 }
 
-function totalsOf(index: Int32Array, start: number, end: number, labels: Int32Array, weight: Float64Array, k: number): Float64Array {
-  const totals = new Float64Array(k);
-  for (let i = start; i < end; i++) {
-    const row = index[i];
-    totals[labels[row]] += weight[row];
+/** Zeroes the histogram entries of the bins a node used (the rest are still zero). */
+function clearBins(histogram: Float64Array, binRows: Int32Array, touched: Int32Array, touchedCount: number, k: number): void {
+  for (let t = 0; t < touchedCount; t++) {
+    const b = touched[t];
+    binRows[b] = 0;
+    for (let c = 0; c < k; c++) histogram[b * k + c] = 0;
   }
-  return totals;
+}
+
+/** Insertion sort of the first n entries: the lists here are short. */
+function sortSmall(values: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
 }
 
 function fractionsOf(totals: Float64Array): Float64Array {
