@@ -11,7 +11,9 @@ export { retypeColumn } from './data/retype-column';
 export { summarizeColumn, summarizeDataset, type ColumnSummary, type HistogramBin } from './data/summarize';
 export {
   trainChurnModel,
+  crossValidateChurn,
   scoreRows,
+  type CrossValidation,
   type ChurnOptions,
   type ChurnReport,
   type ChurnModel,

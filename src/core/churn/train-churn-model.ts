@@ -23,7 +23,7 @@ import {
   type Tree,
 } from './forest';
 import { classificationReport, confusionMatrix, majorityBaseline, rocAuc, rocCurve, type ClassificationReport } from './metrics';
-import { stratifiedSplit } from './split';
+import { stratifiedFolds, stratifiedSplit } from './split';
 
 export interface ChurnOptions {
   /** The column that says who left. */
@@ -135,8 +135,12 @@ export function trainChurnModel(dataset: Dataset, options: ChurnOptions): Result
   return ok(evaluateChurn(p, [grown], options.permutationImportance ?? true));
 }
 
-/** Checks the input and builds the binned training data (the stage before the trees). */
-export function prepareChurn(dataset: Dataset, options: ChurnOptions): Result<PreparedChurn> {
+/**
+ * Checks the input and builds the binned training data (the stage before the trees).
+ * @param fold for cross-validation: which of `folds` stratified folds is held out (the split
+ *   seed is the same for every fold, so the folds partition the rows)
+ */
+export function prepareChurn(dataset: Dataset, options: ChurnOptions, fold?: { index: number; folds: number }): Result<PreparedChurn> {
   const target = dataset.columns.find((c) => c.name === options.target);
   if (!target) return fail('CHURN_NO_TARGET', `The data set has no column "${options.target}".`, { column: options.target });
   const raw = columnStrings(target);
@@ -175,7 +179,8 @@ export function prepareChurn(dataset: Dataset, options: ChurnOptions): Result<Pr
 
   const seed = options.seed ?? 42;
   const testFraction = options.testFraction ?? 0.2;
-  const split = stratifiedSplit(labels.subarray(0).filter((l) => l >= 0), testFraction, createRng(seed));
+  const usedLabels = labels.filter((l) => l >= 0);
+  const split = fold ? foldSplit(usedLabels, fold, seed) : stratifiedSplit(usedLabels, testFraction, createRng(seed));
   const trainRows = split.train.map((i) => usedRows[i]);
   const testRows = split.test.map((i) => usedRows[i]);
 
@@ -283,6 +288,51 @@ export function scoreRows(model: ChurnModel, dataset: Dataset): Result<Float64Ar
   const k = model.classes.length;
   const probabilities = predictProbabilities(model.forest, bins, dataset.rowCount);
   return ok(Float64Array.from({ length: dataset.rowCount }, (_, i) => probabilities[i * k + model.positive]));
+}
+
+function foldSplit(labels: Int32Array, fold: { index: number; folds: number }, seed: number): { train: Int32Array; test: Int32Array } {
+  const folds = stratifiedFolds(labels, fold.folds, createRng(seed));
+  const test = folds[fold.index];
+  const inTest = new Uint8Array(labels.length);
+  for (const i of test) inTest[i] = 1;
+  return { train: Int32Array.from(labels.keys()).filter((i) => !inTest[i]), test };
+}
+
+export interface CrossValidation {
+  folds: number;
+  accuracy: { mean: number; sd: number; values: number[] };
+  auc: { mean: number; sd: number; values: number[] };
+}
+
+/**
+ * Stratified k-fold cross-validation: k models, each tested on the fold it did not see;
+ * accuracy and AUC as mean ± sample standard deviation.
+ * @example crossValidateChurn(dataset, { target: 'Churn', trees: 50 }, 5)
+ */
+export function crossValidateChurn(dataset: Dataset, options: ChurnOptions, folds = 5): Result<CrossValidation> {
+  const accuracy: number[] = [];
+  const auc: number[] = [];
+  for (let index = 0; index < folds; index++) {
+    const prepared = prepareChurn(dataset, options, { index, folds });
+    if (!prepared.ok) return prepared;
+    const p = prepared.value;
+    const trees = p.options.trees;
+    const grown = growTrees(p.data, p.trainRows, p.options, { from: 0, to: trees }, {
+      onProgress: options.onProgress && ((done) => options.onProgress!(index * trees + done, folds * trees)),
+      shouldStop: options.shouldStop,
+    });
+    if (!grown) return fail('CANCELLED', 'Cross-validation was cancelled.');
+    const report = evaluateChurn(p, [grown], false);
+    accuracy.push(report.accuracy);
+    auc.push(report.auc);
+  }
+  return ok({ folds, accuracy: meanAndSd(accuracy), auc: meanAndSd(auc) });
+}
+
+function meanAndSd(values: number[]): { mean: number; sd: number; values: number[] } {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const variance = values.length > 1 ? values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1) : 0;
+  return { mean, sd: Math.sqrt(variance), values };
 }
 
 function guessPositive(classes: string[]): number {

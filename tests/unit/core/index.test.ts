@@ -12,6 +12,7 @@ describe('the public engine API (src/core/index.ts)', () => {
       'columnStrings',
       'createByteImporter',
       'createCsvImporter',
+      'crossValidateChurn',
       'fail',
       'fileRowNumber',
       'getColumn',

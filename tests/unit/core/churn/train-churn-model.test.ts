@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsed } from '../../../helpers/datasets';
-import { scoreRows, trainChurnModel, type ChurnOptions } from '../../../../src/core/churn/train-churn-model';
+import { crossValidateChurn, prepareChurn, scoreRows, trainChurnModel, type ChurnOptions } from '../../../../src/core/churn/train-churn-model';
 import type { Dataset } from '../../../../src/core';
 
 const shared = (name: string) => parsed(new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data', name))));
@@ -135,5 +135,46 @@ describe('trainChurnModel: bad input', () => {
     let calls = 0;
     const r = trainChurnModel(telco, { target: 'Churn', trees: 50, shouldStop: () => ++calls > 2 });
     expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+});
+
+describe('crossValidateChurn', () => {
+  it('tests each of k stratified folds once, giving mean ± sd', () => {
+    const r = crossValidateChurn(telco, { target: 'Churn', positive: 'Yes', trees: 20, seed: 5 }, 5);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.accuracy.values).toHaveLength(5);
+    const mean = r.value.accuracy.values.reduce((s, v) => s + v, 0) / 5;
+    expect(r.value.accuracy.mean).toBeCloseTo(mean, 12);
+    const sd = Math.sqrt(r.value.accuracy.values.reduce((s, v) => s + (v - mean) ** 2, 0) / 4);
+    expect(r.value.accuracy.sd).toBeCloseTo(sd, 12);
+    expect(r.value.accuracy.mean).toBeGreaterThan(0.75);
+    expect(r.value.auc.mean).toBeGreaterThan(0.78);
+  });
+
+  it('holds out disjoint folds that cover every row', () => {
+    const seen = new Set<number>();
+    for (let index = 0; index < 4; index++) {
+      const p = prepareChurn(telco, { target: 'Churn', seed: 8 }, { index, folds: 4 });
+      if (!p.ok) throw new Error(p.error.message);
+      for (const row of p.value.testRows) {
+        expect(seen.has(row)).toBe(false);
+        seen.add(row);
+      }
+      expect(p.value.trainRows.length + p.value.testRows.length).toBe(7043);
+    }
+    expect(seen.size).toBe(7043);
+  });
+});
+
+describe('trainChurnModel and missing numbers', () => {
+  it('fills missing numbers with the training mean, in training and in scoring', () => {
+    const messy = shared('telco-churn-messy.csv');
+    const r = trained(messy, { target: 'Churn', positive: 'Yes', trees: 20, seed: 1, permutationImportance: false });
+    expect(r.flagged.map((f) => f.column)).toEqual(['customerID']);
+    const scores = scoreRows(r.model, messy);
+    expect(scores.ok && Array.from(scores.value).every((v) => v >= 0 && v <= 1)).toBe(true);
+    const spec = r.model.plan.specs.find((s) => s.kind === 'number' && s.column === 'TotalCharges');
+    expect(spec && spec.kind === 'number' && Number.isFinite(spec.fill)).toBe(true);
   });
 });
