@@ -65,6 +65,20 @@ describe('trainForest', () => {
     expect(Array.from(model.importance)).toEqual([1, 0]);
   });
 
+  it('chooses the split of least weighted Gini impurity, as derived by hand', () => {
+    // x = 1..6, y = 0 0 1 0 1 1. Weighted Gini (W·g) of the children for each cut:
+    //   1|2: 0 + 5·(1 − 0.4² − 0.6²) = 2.4    2|3: 0 + 4·(1 − 0.25² − 0.75²) = 1.5
+    //   3|4: 3·4/9 + 3·4/9 = 2.667           4|5: 4·0.375 + 0 = 1.5      5|6: 2.4
+    // 2|3 and 4|5 tie; the first (lower) cut wins. Root: 6·0.5 − 1.5 = 1.5 less impurity.
+    // Right node x = 3..6, y = 1 0 1 1: 3|4 → 3·4/9 = 1.333, 4|5 → 2·0.5 = 1, 5|6 → 1.333: cut 4|5.
+    const x = Float64Array.of(1, 2, 3, 4, 5, 6);
+    const data: BinnedData = { bins: [applyBins(x, fitBinEdges(x, all(6)))], labels: Int32Array.of(0, 0, 1, 0, 1, 1), classCount: 2 };
+    const tree = trainForest(data, all(6), { trees: 1, bootstrap: false, maxFeatures: 'all' })!.trees[0];
+    expect(tree.threshold[0]).toBe(1); // bins 0..5 hold x = 1..6; bin ≤ 1 is x ≤ 2
+    expect(Array.from(tree.value.slice(2, 4))).toEqual([1, 0]); // left leaf: both class 0
+    expect(tree.threshold[tree.right[0]]).toBe(3); // x ≤ 4 on the right
+  });
+
   it('gives probabilities that sum to 1 and count every tree (the first one too)', () => {
     const data = separable(60);
     const model = trainForest(data, all(60), { trees: 7, seed: 5 })!;
