@@ -1,7 +1,10 @@
 import type { MessageKey } from '../lib/i18n/messages.en';
 
 /** Screens that work; navigation lists exactly these. */
-export const ROUTES = [{ id: 'data', label: 'nav.data' }] as const satisfies readonly { id: string; label: MessageKey }[];
+export const ROUTES = [
+  { id: 'data', label: 'nav.data' },
+  { id: 'churn', label: 'nav.churn' },
+] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];
 

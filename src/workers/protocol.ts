@@ -2,6 +2,7 @@
 import type { Dataset } from '../core/data/dataset';
 import type { ColumnSummary } from '../core/data/summarize';
 import type { CsvPart } from '../core/data/csv-part';
+import type { ChurnReport } from '../core/churn/train-churn-model';
 
 /** Progress of a job: bytes read of a file, or steps of a longer computation. */
 export interface JobProgress {
@@ -48,4 +49,37 @@ export function partBuffers(part: CsvPart): ArrayBuffer[] {
     }
   }
   return [...buffers];
+}
+
+/** Progress of a churn training run: trees grown, then the held-out evaluation and scoring. */
+export interface ChurnProgress {
+  phase: 'trees' | 'evaluating';
+  done: number;
+  total: number;
+}
+
+export type ChurnProgressFn = (progress: ChurnProgress) => void;
+
+/** The values of a target column, most frequent first (ties by name, as the engine orders them). */
+export interface TargetClasses {
+  classes: { label: string; count: number }[];
+  /** Rows without a value in the target column (they are left out of training). */
+  missing: number;
+}
+
+/** A trained model's report and the churn probability of every row of the data set. */
+export interface ChurnTraining {
+  report: ChurnReport;
+  /** P(churn class) per data set row. */
+  scores: Float64Array;
+  /** Data set rows from the highest churn probability to the lowest (ties by row). */
+  order: Int32Array;
+}
+
+/** Every ArrayBuffer of a training result, to transfer instead of copy. */
+export function trainingBuffers(training: ChurnTraining): ArrayBuffer[] {
+  const { report } = training;
+  const arrays: ArrayBufferView[] = [training.scores, training.order, report.test.rows, report.test.scores, report.test.labels, report.model.forest.importance, ...report.model.edges];
+  for (const tree of report.model.forest.trees) arrays.push(tree.feature, tree.threshold, tree.left, tree.right, tree.value);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -215,7 +215,8 @@ describe('the workspace kept in the browser', () => {
       await s.page.keyboard.press('Tab');
       await s.page.keyboard.press('Tab');
       await s.page.keyboard.press('Tab');
-      // Skip link, then the Data link, then the file button.
+      await s.page.keyboard.press('Tab');
+      // Skip link, then the Data and Churn links, then the file button.
       const focused = await s.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         return { text: el.textContent?.trim(), outline: getComputedStyle(el).outlineStyle };

@@ -56,10 +56,19 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return format;
 }
 
-/** A number for people: grouping and decimal mark of the locale; up to `digits` decimals. */
-export function formatNumber(value: number, digits = 2): string {
+/**
+ * A number for people: grouping and decimal mark of the locale; up to `digits` decimals,
+ * and at least `minimumDigits` (for columns of figures that should line up).
+ */
+export function formatNumber(value: number, digits = 2, minimumDigits = 0): string {
   if (!Number.isFinite(value)) return String(value);
-  return numberFormat({ maximumFractionDigits: digits }).format(value);
+  return numberFormat({ minimumFractionDigits: Math.min(minimumDigits, digits), maximumFractionDigits: digits }).format(value);
+}
+
+/** A share (0.25) as a percentage ("25%") in the locale; up to `digits` decimals. */
+export function formatPercent(share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return String(share);
+  return numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
 /** Bytes as kB, MB or GB, in the locale. */

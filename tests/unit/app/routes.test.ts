@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTE, ROUTES, hashFor, routeFromHash } from '../../../src/app/routes';
 
 describe('ROUTES', () => {
-  it('has the data screen, which is the default', () => {
-    expect(ROUTES.map((r) => r.id)).toEqual(['data']);
+  it('has the data and churn screens; data is the default', () => {
+    expect(ROUTES.map((r) => r.id)).toEqual(['data', 'churn']);
     expect(DEFAULT_ROUTE).toBe('data');
   });
 });
@@ -43,6 +43,12 @@ describe('routeFromHash', () => {
     expect(routeFromHash('#/data/a%20b%2Fc')).toEqual({ route: 'data', param: 'a b/c', known: true });
     expect(routeFromHash('#/data/caf%C3%A9')).toEqual({ route: 'data', param: 'café', known: true });
     expect(routeFromHash('#/data/100%25')).toEqual({ route: 'data', param: '100%', known: true });
+  });
+
+  it("'#/churn/abc-123' is the churn screen on data set abc-123", () => {
+    expect(routeFromHash('#/churn')).toEqual({ route: 'churn', param: null, known: true });
+    expect(routeFromHash('#/churn/abc-123')).toEqual({ route: 'churn', param: 'abc-123', known: true });
+    expect(hashFor('churn', 'abc-123')).toBe('#/churn/abc-123');
   });
 
   it('reads only the first segment after the screen as the item', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { currentLocale, formatBytes, formatDate, formatNumber, hasMessage, setLocale, t } from '../../../src/lib/i18n/i18n';
+import { currentLocale, formatBytes, formatDate, formatNumber, formatPercent, hasMessage, setLocale, t } from '../../../src/lib/i18n/i18n';
 import { en } from '../../../src/lib/i18n/messages.en';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -80,10 +80,30 @@ describe('formatNumber', () => {
     expect(formatNumber(1234567.891)).toBe('1.234.567,89');
   });
 
+  it('pads to at least minimumDigits decimals, for figures that line up', () => {
+    expect(formatNumber(0.8, 2, 2)).toBe('0.80');
+    expect(formatNumber(0.8567, 2, 2)).toBe('0.86');
+    expect(formatNumber(1035, 0, 2)).toBe('1,035');
+    setLocale('de-DE');
+    expect(formatNumber(0.8, 2, 2)).toBe('0,80');
+  });
+
   it('writes non-finite values plainly', () => {
     expect(formatNumber(NaN)).toBe('NaN');
     expect(formatNumber(Infinity)).toBe('Infinity');
     expect(formatNumber(-Infinity)).toBe('-Infinity');
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes a share as a percentage with up to one decimal in the locale', () => {
+    // 1035 / 1409 = 0.73456… → 73.5%
+    expect(formatPercent(1035 / 1409)).toBe('73.5%');
+    expect(formatPercent(0.8)).toBe('80%');
+    expect(formatPercent(0.12345, 2)).toBe('12.35%');
+    expect(formatPercent(NaN)).toBe('NaN');
+    setLocale('de-DE');
+    expect(formatPercent(1035 / 1409).replace(/\u00a0/g, ' ')).toBe('73,5 %');
   });
 });
 

@@ -1,0 +1,297 @@
+/**
+ * The churn screen's state: the setup (target, churn class, columns, settings), the
+ * training job, and what the user does with a trained model (threshold, retention
+ * economics, scored customers). It lives as long as the app, so a trained model is still
+ * there after a visit to another screen; a different data set (or a retyped column) starts
+ * it afresh. The worker does everything that grows with the data: reading the target's
+ * classes, flagging columns, training and scoring.
+ */
+import * as Comlink from 'comlink';
+import type { ColumnFlag } from '../../core/churn/column-flags';
+import {
+  bestRetentionThreshold,
+  checkRetentionEconomics,
+  retentionProfit,
+  thresholdConfusion,
+  type BinaryConfusion,
+  type RetentionChoice,
+} from '../../core/churn/metrics';
+import type { Column, Dataset } from '../../core/data/dataset';
+import type { AppError, Result } from '../../core/shared/result';
+import { guessChurnClass, guessTargetColumn } from '../../lib/churn/churn-defaults';
+import { checkChurnSettings, columnSelection, DEFAULT_SETTINGS, isTicked, type ChurnSettings, type SettingsProblem } from '../../lib/churn/churn-settings';
+import { scoredCsv, scoredCustomers, type ScoredCustomers } from '../../lib/churn/scored-customers';
+import { downloadText } from '../../lib/download';
+import { t } from '../../lib/i18n/i18n';
+import type { OpenDataset } from '../../lib/state/Workspace.svelte';
+import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
+import type { ChurnTrainOptions, ChurnWorkerApi } from '../../workers/churn-api';
+import type { ChurnProgress, ChurnTraining, TargetClasses } from '../../workers/protocol';
+
+/** The engine trains on at most this many classes (prepareChurn's limit). */
+const MAX_CLASSES = 20;
+
+export type TrainJob =
+  | { status: 'idle' }
+  | { status: 'running'; progress: ChurnProgress }
+  | { status: 'done'; trees: number; ms: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; error: AppError };
+
+export interface ChurnResult {
+  datasetName: string;
+  training: ChurnTraining;
+  customers: ScoredCustomers;
+  /** 1 for a held-out customer of the churn class, in the order of report.test. */
+  positives: Uint8Array;
+}
+
+export interface ChurnScreenDeps {
+  client?: WorkerClient<ChurnWorkerApi>;
+  /** Saves the export; the app downloads it. */
+  save?: (fileName: string, text: string) => void;
+}
+
+export class ChurnScreen {
+  dataset = $state.raw<Dataset | null>(null);
+
+  target = $state('');
+  positive = $state('');
+  classes = $state.raw<TargetClasses | null>(null);
+  /** null while the worker checks them (or before a target is chosen). */
+  flags = $state.raw<ColumnFlag[] | null>(null);
+  inspecting = $state<'classes' | 'flags' | null>(null);
+  inspectError = $state.raw<AppError | null>(null);
+  /** The user's ticks where they differ from the suggestion. */
+  choices = $state<Record<string, boolean>>({});
+  settings = $state<ChurnSettings>(structuredClone(DEFAULT_SETTINGS));
+  /** Set when Train was pressed with invalid settings; from then on problems show as they are. */
+  showProblems = $state(false);
+
+  job = $state.raw<TrainJob>({ status: 'idle' });
+  result = $state.raw<ChurnResult | null>(null);
+
+  threshold = $state(0.5);
+  offerCost = $state<number | undefined>(10);
+  savedValue = $state<number | undefined>(200);
+  successPercent = $state<number | undefined>(30);
+
+  columnNames = $derived(this.dataset?.columns.map((c) => c.name) ?? []);
+  /** Every column but the target. */
+  candidates = $derived(this.dataset?.columns.filter((c) => c.name !== this.target) ?? []);
+  numericColumns = $derived(this.dataset?.columns.filter((c) => c.type === 'number' || c.type === 'integer' || c.type === 'boolean').map((c) => c.name) ?? []);
+  checked = $derived(checkChurnSettings(this.settings, this.columnNames));
+  problems = $derived<SettingsProblem[]>(this.showProblems && !this.checked.ok ? this.checked.problems : []);
+  /** Why the chosen target cannot be trained on, found before training. */
+  targetProblem = $derived.by<AppError | null>(() => {
+    const classes = this.classes?.classes;
+    if (!classes) return null;
+    const problem = (code: string, params: Record<string, string | number>): AppError => ({ code, message: code, params });
+    if (classes.length < 2) return problem('CHURN_ONE_CLASS', { column: this.target });
+    if (classes.length > MAX_CLASSES) return problem('CHURN_TOO_MANY_CLASSES', { column: this.target, count: classes.length });
+    return null;
+  });
+  running = $derived(this.job.status === 'running');
+  canTrain = $derived(this.dataset !== null && this.target !== '' && this.flags !== null && this.targetProblem === null && !this.running);
+
+  economics = $derived(
+    checkRetentionEconomics({
+      offerCost: this.offerCost ?? NaN,
+      savedValue: this.savedValue ?? NaN,
+      successRate: (this.successPercent ?? NaN) / 100,
+    }),
+  );
+  thresholdCounts = $derived.by<BinaryConfusion | null>(() => {
+    const result = this.result;
+    return result ? thresholdConfusion(result.training.report.test.scores, result.positives, this.threshold) : null;
+  });
+  best = $derived.by<RetentionChoice | null>(() => {
+    const result = this.result;
+    if (!result || !this.economics.ok) return null;
+    return bestRetentionThreshold(result.training.report.test.scores, result.positives, this.economics.value);
+  });
+  currentProfit = $derived.by<number | null>(() => {
+    const result = this.result;
+    if (!result || !this.economics.ok) return null;
+    return retentionProfit(result.training.report.test.scores, result.positives, this.threshold, this.economics.value);
+  });
+
+  #client: WorkerClient<ChurnWorkerApi>;
+  #save: (fileName: string, text: string) => void;
+  #datasetId: string | null = null;
+  #columns: Column[] | null = null;
+  #inspectController: AbortController | null = null;
+  #trainController: AbortController | null = null;
+
+  constructor(deps: ChurnScreenDeps = {}) {
+    this.#client =
+      deps.client ?? createWorkerClient<ChurnWorkerApi>(() => new Worker(new URL('../../workers/churn.worker.ts', import.meta.url), { type: 'module', name: 'churn' }));
+    this.#save = deps.save ?? downloadText;
+  }
+
+  /**
+   * Follows the workspace's open data set. The same data set (even renamed) keeps the setup
+   * and results; another one, or the same with a column retyped, starts afresh.
+   */
+  useDataset(open: OpenDataset | null): void {
+    if (open && open.id === this.#datasetId && open.dataset.columns === this.#columns) {
+      this.dataset = open.dataset;
+      return;
+    }
+    this.#abortTraining();
+    this.#datasetId = open?.id ?? null;
+    this.#columns = open?.dataset.columns ?? null;
+    this.dataset = open?.dataset ?? null;
+    this.job = { status: 'idle' };
+    this.result = null;
+    // Derived features name columns of the old data set; the other settings carry over.
+    this.settings.derived = [];
+    this.showProblems = false;
+    this.chooseTarget(guessTargetColumn(this.columnNames) ?? '');
+  }
+
+  chooseTarget(name: string): void {
+    this.target = name;
+    this.positive = '';
+    this.classes = null;
+    this.choices = {};
+    void this.#inspect(true);
+  }
+
+  choosePositive(label: string): void {
+    this.positive = label;
+    void this.#inspect(false);
+  }
+
+  isTicked(column: string): boolean {
+    return isTicked(column, this.flags ?? [], this.choices);
+  }
+
+  tick(column: string, ticked: boolean): void {
+    this.choices[column] = ticked;
+  }
+
+  resetColumns(): void {
+    this.choices = {};
+  }
+
+  flagOf(column: string): ColumnFlag | undefined {
+    return this.flags?.find((f) => f.column === column);
+  }
+
+  addDerived(): void {
+    this.settings.derived.push({ name: '', left: '', operation: 'product', right: '' });
+  }
+
+  removeDerived(index: number): void {
+    this.settings.derived.splice(index, 1);
+  }
+
+  async train(): Promise<void> {
+    const dataset = this.dataset;
+    if (!dataset || !this.canTrain || !this.flags) return;
+    const checked = this.checked;
+    if (!checked.ok) {
+      this.showProblems = true;
+      return;
+    }
+    const { include, exclude } = columnSelection(
+      this.candidates.map((c) => c.name),
+      this.flags,
+      this.choices,
+    );
+    const options: ChurnTrainOptions = { target: this.target, positive: this.positive, ...checked.options, include, exclude, permutationImportance: true };
+    this.#trainController?.abort();
+    const controller = new AbortController();
+    this.#trainController = controller;
+    this.job = { status: 'running', progress: { phase: 'trees', done: 0, total: options.trees ?? 0 } };
+    const started = performance.now();
+    const onProgress = (progress: ChurnProgress) => {
+      if (this.#trainController === controller) this.job = { status: 'running', progress };
+    };
+    const result = await this.#client.call(controller.signal, 'train', dataset, options, Comlink.proxy(onProgress));
+    if (this.#trainController !== controller) return;
+    this.#trainController = null;
+    if (!result.ok) {
+      this.job = result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: result.error };
+      return;
+    }
+    const training = result.value;
+    const { test, positive } = training.report;
+    this.result = {
+      datasetName: dataset.name,
+      training,
+      customers: scoredCustomers(dataset, training),
+      positives: Uint8Array.from(test.labels, (label) => (label === positive ? 1 : 0)),
+    };
+    this.threshold = 0.5;
+    this.job = { status: 'done', trees: training.report.meta.trees, ms: performance.now() - started };
+  }
+
+  cancel(): void {
+    this.#trainController?.abort();
+  }
+
+  dismissJob(): void {
+    if (!this.running) this.job = { status: 'idle' };
+  }
+
+  /** Puts the threshold on the most profitable cut-off. */
+  applyBestThreshold(): void {
+    const best = this.best;
+    if (best && Number.isFinite(best.threshold)) this.threshold = best.threshold;
+  }
+
+  exportScores(): void {
+    const result = this.result;
+    if (!result) return;
+    const base = result.datasetName.replace(/\.(csv|tsv|txt)$/i, '');
+    this.#save(t('churn.atRisk.fileName', { name: base }), scoredCsv(result.customers, this.threshold));
+  }
+
+  /** Reads the target's classes (when `withClasses`) and then the column flags, in the worker. */
+  async #inspect(withClasses: boolean): Promise<void> {
+    this.#inspectController?.abort();
+    const controller = new AbortController();
+    this.#inspectController = controller;
+    const current = () => this.#inspectController === controller;
+    this.flags = null;
+    this.inspectError = null;
+    const dataset = this.dataset;
+    const column = dataset?.columns.find((c) => c.name === this.target);
+    if (!dataset || !column) {
+      this.inspecting = null;
+      return;
+    }
+    if (withClasses || !this.classes) {
+      this.inspecting = 'classes';
+      const classes = await this.#client.call(controller.signal, 'classesOf', column);
+      if (!current() || !this.#settled(classes)) return;
+      this.classes = classes.value;
+      this.positive = guessChurnClass(classes.value.classes.map((c) => c.label)) ?? '';
+    }
+    if (this.targetProblem) {
+      this.inspecting = null;
+      return;
+    }
+    this.inspecting = 'flags';
+    const flags = await this.#client.call(controller.signal, 'flag', dataset, this.target, this.positive);
+    if (!current() || !this.#settled(flags)) return;
+    this.flags = flags.value;
+    this.inspecting = null;
+  }
+
+  /** True for a success; a failure (other than a cancel) is shown. */
+  #settled<T>(result: Result<T>): result is { ok: true; value: T } {
+    if (result.ok) return true;
+    this.inspecting = null;
+    if (result.error.code !== 'CANCELLED') this.inspectError = result.error;
+    return false;
+  }
+
+  #abortTraining(): void {
+    const controller = this.#trainController;
+    this.#trainController = null;
+    controller?.abort();
+  }
+}

@@ -1,0 +1,178 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openApp, foreignRequests, screenshot, type Session } from './browser';
+
+describe('the churn screen in the browser', () => {
+  let s: Session;
+
+  before(async () => {
+    s = await openApp();
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  /** The numbers of a confusion matrix table, row by row. */
+  async function matrix(testid: string): Promise<string[]> {
+    return s.page.getByTestId(testid).locator('tbody td').allTextContents();
+  }
+
+  it('says when no data set is open and links to the Data screen', async () => {
+    await s.page.getByRole('link', { name: 'Churn' }).click();
+    const empty = s.page.getByTestId('churn-no-data');
+    await empty.waitFor();
+    assert.match(await empty.innerText(), /No data set is open/);
+    await empty.getByRole('link', { name: 'Go to the Data screen' }).click();
+    await s.page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
+  });
+
+  it('trains 30 trees on the Telco sample and shows accuracy, baseline, report and charts', async () => {
+    await s.page.getByRole('button', { name: /Telco customer churn/ }).click();
+    await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'telco-churn.csv' }).waitFor();
+    await s.page.getByRole('link', { name: 'Churn' }).click();
+    // The open data set is part of the address on this screen too.
+    await s.page.waitForURL(/#\/churn\/.+/);
+
+    const target = s.page.getByLabel('Column that says who left');
+    await target.selectOption('Churn');
+    const positive = s.page.getByLabel('Value that means “left”');
+    await positive.waitFor();
+    await positive.selectOption('Yes');
+    assert.equal(await positive.inputValue(), 'Yes');
+    // The columns are checked in the worker; Telco has no id, constant or leak.
+    const columns = s.page.getByTestId('churn-columns');
+    await columns.waitFor();
+    assert.match(await columns.innerText(), /19 of 19 columns ticked/);
+    assert.equal(await s.page.getByLabel('Random seed').inputValue(), '42');
+    await s.page.getByLabel('Trees').fill('30');
+    await screenshot(s.page, 'churn-setup');
+
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    const results = s.page.getByTestId('churn-results');
+    await results.waitFor({ timeout: 60_000 });
+    assert.match(await s.page.getByTestId('churn-status').innerText(), /^Training done: 30 trees in [\d.]+ s\.$/);
+
+    const accuracy = Number((await s.page.getByTestId('churn-accuracy').innerText()).replace('%', ''));
+    assert.ok(accuracy > 75 && accuracy < 85, `accuracy ${accuracy}%`);
+    // Always "No": 1,035 of the 1,409 held-out customers = 73.5%.
+    assert.equal(await s.page.getByTestId('churn-baseline').innerText(), '73.5%');
+    assert.match(
+      await s.page.getByTestId('churn-sentence').innerText(),
+      /^The model is right for \d+(\.\d)?% of held-out customers; always guessing “No” would be right for 73\.5%\.$/,
+    );
+    assert.match(await s.page.getByTestId('churn-auc').innerText(), /^0\.8\d*$/);
+    assert.match(await s.page.getByTestId('churn-dropped').innerText(), /none was left out/);
+
+    const report = s.page.getByTestId('churn-report');
+    const rowHeads = await report.locator('tbody th[scope=row]').allTextContents();
+    assert.deepEqual(rowHeads, ['No', 'Yes', 'accuracy', 'macro avg', 'weighted avg']);
+    const support = await report.locator('tbody tr td:last-child').allTextContents();
+    assert.deepEqual(support, ['1,035', '374', '1,409', '1,409', '1,409']);
+    assert.deepEqual(await report.locator('thead th').allTextContents(), ['Class', 'precision', 'recall', 'f1-score', 'support']);
+
+    const confusion = (await matrix('churn-confusion')).map((v) => Number(v.replace(/,/g, '')));
+    assert.equal(confusion.reduce((a, b) => a + b, 0), 1409);
+    assert.equal(confusion[0] + confusion[1], 1035);
+
+    // Three charts, each drawn (chart.js loads lazily) with a text alternative.
+    const charts = results.locator('.chart[role=img]');
+    assert.equal(await charts.count(), 3);
+    await s.page.waitForFunction(() => {
+      const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid=churn-results] canvas'));
+      return canvases.length === 3 && canvases.every((c) => c.width > 0 && c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v: number) => v !== 0));
+    });
+    assert.match((await charts.nth(0).getAttribute('aria-label'))!, /No: 5,174 customers \(73\.5%\); Yes: 1,869 customers \(26\.5%\)/);
+    assert.match((await charts.nth(1).getAttribute('aria-label'))!, /ROC curve of “Yes”.*area under the curve 0\.8/);
+    assert.match(await s.page.getByTestId('churn-distribution').innerText(), /Yes: 1,869 customers/);
+    await screenshot(s.page, 'churn-results');
+  });
+
+  it('moves the threshold with the keyboard and the matrix follows; the best retention threshold can be applied', async () => {
+    const before = await matrix('churn-threshold-matrix');
+    const slider = s.page.getByTestId('churn-threshold-slider');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await slider.press('ArrowLeft');
+    assert.equal(await s.page.getByTestId('churn-threshold-value').innerText(), '0.3');
+    const after = await matrix('churn-threshold-matrix');
+    assert.notDeepEqual(after, before);
+    // A lower threshold flags more customers: more of those who left are found.
+    const found = (cells: string[]) => Number(cells[0].replace(/,/g, ''));
+    assert.ok(found(after) > found(before), `${found(after)} > ${found(before)}`);
+    assert.match(await s.page.getByTestId('churn-threshold-summary').innerText(), /^At 0\.3, [\d,]+ of 1,409 held-out customers are flagged/);
+
+    const best = s.page.getByTestId('churn-best');
+    const bestThreshold = (await best.innerText()).match(/Best threshold: ([\d.]+)\./)![1];
+    await s.page.getByTestId('churn-apply-best').click();
+    assert.equal(await s.page.getByTestId('churn-threshold-value').innerText(), bestThreshold);
+    await screenshot(s.page, 'churn-threshold');
+  });
+
+  it('cancels a 300-tree run with a neutral message, stays responsive, and trains again', async () => {
+    await s.page.getByLabel('Trees').fill('300');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    const cancel = s.page.getByTestId('churn-cancel');
+    await cancel.waitFor();
+    // Focus moved to Cancel, so a keyboard user can stop the run at once.
+    assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'churn-cancel');
+    await s.page.getByTestId('churn-status').filter({ hasText: /Growing tree [1-9]/ }).waitFor();
+    // The page answers while the worker trains.
+    const started = Date.now();
+    await s.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.ok(Date.now() - started < 500, `the page took ${Date.now() - started} ms to draw a frame`);
+    const progress = Number(await s.page.getByRole('progressbar', { name: 'Training progress' }).getAttribute('value'));
+    assert.ok(progress > 0 && progress < 300, `progress ${progress}`);
+    await screenshot(s.page, 'churn-running');
+    await cancel.click();
+    const status = s.page.getByTestId('churn-status');
+    await status.filter({ hasText: 'Training cancelled.' }).waitFor();
+    assert.equal(await status.innerText(), 'Training cancelled. The results below are from the previous run.');
+    assert.equal(await s.page.getByRole('alert').count(), 0);
+    await screenshot(s.page, 'churn-cancelled');
+
+    await s.page.getByLabel('Trees').fill('30');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    await status.filter({ hasText: 'Training done: 30 trees' }).waitFor({ timeout: 60_000 });
+    await s.page.getByTestId('churn-results').waitFor();
+  });
+
+  it('exports the scored customers as a UTF-8 CSV with BOM and header', async () => {
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId('churn-export').click()]);
+    assert.equal(download.suggestedFilename(), 'telco-churn churn scores.csv');
+    assert.match(download.url(), /^blob:/);
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    assert.ok(text.startsWith('File row,Churn probability,Churn (actual),Held out,Flagged\r\n'), text.slice(0, 120));
+    const lines = text.split('\r\n');
+    assert.equal(lines.length, 7044);
+    // Riskiest first.
+    const probabilities = lines.slice(1).map((line) => Number(line.split(',')[1]));
+    assert.deepEqual(probabilities, [...probabilities].sort((a, b) => b - a));
+  });
+
+  it('shows the scored customers in a virtualised table keyed by file row', async () => {
+    const table = s.page.getByRole('table', { name: 'Customers of telco-churn.csv by churn probability' });
+    await table.scrollIntoViewIfNeeded();
+    assert.ok((await table.locator('[role=row]').count()) < 60);
+    const header = await table.locator('[role=columnheader]').allTextContents();
+    assert.deepEqual(header, ['File row', 'Churn probability', 'Churn (actual)', 'Held out', 'Flagged']);
+    await screenshot(s.page, 'churn-customers');
+  });
+
+  it('trains the default 100 trees (timing for the README)', async () => {
+    await s.page.getByLabel('Trees').fill('100');
+    const started = Date.now();
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    const status = s.page.getByTestId('churn-status');
+    await status.filter({ hasText: 'Training done: 100 trees' }).waitFor({ timeout: 120_000 });
+    console.log(`100 trees on Telco: ${await status.innerText()} (${Date.now() - started} ms from the click)`);
+  });
+
+  it('made no request to any other origin and logged no error', () => {
+    assert.ok(s.requests.length > 0);
+    assert.deepEqual(foreignRequests(s.requests), []);
+    assert.deepEqual(s.errors, []);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { churnWorkerApi } from '../../../src/workers/churn-api';
+import { trainChurnModel } from '../../../src/core/churn/train-churn-model';
+import type { Dataset } from '../../../src/core';
+import type { ChurnProgress } from '../../../src/workers/protocol';
+import { column, parsed } from '../../helpers/datasets';
+
+const shared = (name: string) => parsed(new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data', name))));
+const telco = shared('telco-churn.csv');
+
+describe('churnWorkerApi.classesOf', () => {
+  it('counts the classes most frequent first and the rows without a value', () => {
+    const result = churnWorkerApi.classesOf(column(telco, 'Churn'));
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        classes: [
+          { label: 'No', count: 5174 },
+          { label: 'Yes', count: 1869 },
+        ],
+        missing: 0,
+      },
+    });
+  });
+
+  it('orders ties by name, as the engine does, and counts missing cells', () => {
+    const dataset = parsed('plan,left\na,b\nb,a\nc,\nd,b\ne,a\n');
+    expect(churnWorkerApi.classesOf(column(dataset, 'left'))).toEqual({
+      ok: true,
+      value: {
+        classes: [
+          { label: 'a', count: 2 },
+          { label: 'b', count: 2 },
+        ],
+        missing: 1,
+      },
+    });
+  });
+});
+
+describe('churnWorkerApi.flag', () => {
+  it('flags the id and the two leaking columns of bank-churners.csv', () => {
+    const bank = shared('bank-churners.csv');
+    const result = churnWorkerApi.flag(bank, 'Attrition_Flag', 'Attrited Customer');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const reasons = Object.fromEntries(result.value.map((f) => [f.column, f.reason]));
+    expect(reasons.CLIENTNUM).toBe('id');
+    const leaks = result.value.filter((f) => f.reason === 'leak');
+    expect(leaks).toHaveLength(2);
+    expect(leaks.every((f) => f.column.startsWith('Naive_Bayes_Classifier_') && f.separation! >= 0.99)).toBe(true);
+  });
+
+  it('gives the same flags the engine keeps out of training', () => {
+    const bank = shared('bank-churners.csv');
+    const flags = churnWorkerApi.flag(bank, 'Attrition_Flag', 'Attrited Customer');
+    const trained = trainChurnModel(bank, { target: 'Attrition_Flag', positive: 'Attrited Customer', trees: 1, permutationImportance: false });
+    expect(flags.ok && trained.ok).toBe(true);
+    if (flags.ok && trained.ok) expect(flags.value).toEqual(trained.value.flagged);
+  });
+
+  it('flags nothing in the Telco sample', () => {
+    expect(churnWorkerApi.flag(telco, 'Churn', 'Yes')).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers a missing target or churn class with the engine’s codes', () => {
+    expect(churnWorkerApi.flag(telco, 'Nope', 'Yes')).toMatchObject({ ok: false, error: { code: 'CHURN_NO_TARGET', params: { column: 'Nope' } } });
+    expect(churnWorkerApi.flag(telco, 'Churn', 'Maybe')).toMatchObject({ ok: false, error: { code: 'CHURN_NO_POSITIVE', params: { value: 'Maybe' } } });
+  });
+});
+
+describe('churnWorkerApi.train', () => {
+  const options = { target: 'Churn', positive: 'Yes', trees: 12, seed: 5, permutationImportance: false };
+
+  it('reports progress up to the last tree, then the evaluation, at most once per tree', () => {
+    const seen: ChurnProgress[] = [];
+    const result = churnWorkerApi.train(telco, options, (p) => seen.push(p));
+    expect(result.ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeLessThanOrEqual(options.trees + 1);
+    expect(seen.at(-2)).toEqual({ phase: 'trees', done: 12, total: 12 });
+    expect(seen.at(-1)).toEqual({ phase: 'evaluating', done: 12, total: 12 });
+    const trees = seen.filter((p) => p.phase === 'trees').map((p) => p.done);
+    expect(trees).toEqual([...trees].sort((a, b) => a - b));
+  });
+
+  it('trains the model the engine trains with the same options and seed', () => {
+    const result = churnWorkerApi.train(telco, options);
+    const direct = trainChurnModel(telco, options);
+    expect(result.ok && direct.ok).toBe(true);
+    if (!result.ok || !direct.ok) return;
+    expect(result.value.report.accuracy).toBe(direct.value.accuracy);
+    expect(result.value.report.test.scores).toEqual(direct.value.test.scores);
+    expect(result.value.report.model.forest.trees).toEqual(direct.value.model.forest.trees);
+  });
+
+  it('scores every row, riskiest first, with the held-out rows scored as in the report', () => {
+    const result = churnWorkerApi.train(telco, options);
+    if (!result.ok) throw new Error(result.error.message);
+    const { scores, order, report } = result.value;
+    expect(scores.length).toBe(7043);
+    expect(order.length).toBe(7043);
+    expect(new Set(order).size).toBe(7043);
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1], order[i]];
+      expect(scores[a] > scores[b] || (scores[a] === scores[b] && a < b)).toBe(true);
+    }
+    report.test.rows.forEach((row, i) => expect(scores[row]).toBeCloseTo(report.test.scores[i], 12));
+  });
+
+  it('passes the engine’s refusals through as results', () => {
+    const result = churnWorkerApi.train(telco, { ...options, target: 'gender', positive: 'Yes' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CHURN_NO_POSITIVE' } });
+  });
+
+  it('turns anything thrown inside into INTERNAL, never a throw', () => {
+    const broken = { ...telco, columns: [{ ...telco.columns[0], storage: null }] } as unknown as Dataset;
+    expect(churnWorkerApi.train(broken, { ...options, target: telco.columns[0].name })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(churnWorkerApi.classesOf(null as never)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(churnWorkerApi.flag(broken, telco.columns[0].name, 'x')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
