@@ -83,7 +83,8 @@ export function buildFeatures(dataset: Dataset, plan: FeaturePlan): Float64Array
     if (spec.kind === 'number' || spec.kind === 'derived') {
       const values =
         spec.kind === 'number' ? columnNumbers(findColumn(dataset, spec.column), dataset.source) : derivedValues(dataset, spec.derived);
-      for (let i = 0; i < n; i++) if (values[i] !== values[i]) values[i] = spec.fill;
+      // Missing, and infinite (a derived ratio can be): both take the training fill.
+      for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) values[i] = spec.fill;
       return values;
     }
     let strings = cache.get(spec.column) as (string | null)[] | undefined;

@@ -184,14 +184,21 @@ export function predictProbabilities(model: ForestModel, bins: Uint8Array[], row
   return out;
 }
 
+/** Compact forms by tree, so scoring the same model again (permutation importance) reuses them. */
+const compacted = new WeakMap<Tree, { split: Int32Array; left: Int32Array }>();
+
 /** Feature and threshold in one number per node; throws if children are not side by side. */
-function compactTree(tree: Tree): { split: Int32Array; left: Int32Array } {
+export function compactTree(tree: Tree): { split: Int32Array; left: Int32Array } {
+  const cached = compacted.get(tree);
+  if (cached) return cached;
   const split = new Int32Array(tree.feature.length);
   for (let node = 0; node < split.length; node++) {
     if (tree.left[node] >= 0 && tree.right[node] !== tree.left[node] + 1) throw new RangeError('Tree children must be stored side by side.');
     split[node] = (Math.max(0, tree.feature[node]) << 8) | (tree.threshold[node] & 255);
   }
-  return { split, left: tree.left };
+  const compact = { split, left: tree.left };
+  compacted.set(tree, compact);
+  return compact;
 }
 
 function balancedWeights(data: BinnedData, rows: Int32Array, mode: 'balanced' | null): Float64Array {

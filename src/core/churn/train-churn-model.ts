@@ -24,6 +24,7 @@ import {
 } from './forest';
 import { classificationReport, confusionMatrix, majorityBaseline, rocAuc, rocCurve, type ClassificationReport } from './metrics';
 import { stratifiedFolds, stratifiedSplit } from './split';
+import { permutationDrops } from './permutation-importance';
 
 export interface ChurnOptions {
   /** The column that says who left. */
@@ -95,7 +96,8 @@ export interface ChurnReport {
   /** Held-out rows (data set row indices), their churn probability and their class. */
   test: { rows: Int32Array; scores: Float64Array; labels: Int32Array };
   model: ChurnModel;
-  meta: { algorithm: 'random-forest'; seed: number; trees: number; testFraction: number };
+  /** What made these numbers: the same engine version, seed and settings give the same model. */
+  meta: { algorithm: 'random-forest'; engineVersion: number; seed: number; trees: number; testFraction: number };
 }
 
 /** Everything the trees need, and what the evaluation needs afterwards. */
@@ -115,6 +117,8 @@ export interface PreparedChurn {
   classCounts: number[];
 }
 
+/** Bump when a change to the forest or the features changes the model a seed gives. */
+export const CHURN_ENGINE_VERSION = 2;
 const MAX_CLASSES = 20;
 const MIN_ROWS = 20;
 const CHURN_WORDS = ['yes', 'true', '1', 'churn', 'churned', 'left', 'lost', 'attrited customer', 'attrited', 'cancelled', 'canceled', 'closed', 'gone', '是'];
@@ -150,7 +154,7 @@ export function prepareChurn(dataset: Dataset, options: ChurnOptions, fold?: { i
     if (value === null) missingTarget++;
     else counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const classes = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1));
+  const classes = byCount(counts);
   if (classes.length < 2) {
     return fail('CHURN_ONE_CLASS', `The column "${options.target}" has only one value, so there is nothing to tell apart.`, { column: options.target });
   }
@@ -160,7 +164,7 @@ export function prepareChurn(dataset: Dataset, options: ChurnOptions, fold?: { i
       count: classes.length,
     });
   }
-  const positive = options.positive !== undefined ? classes.indexOf(options.positive) : guessPositive(classes);
+  const positive = options.positive !== undefined ? classes.indexOf(options.positive) : guessChurnClass(classes);
   if (positive < 0) return fail('CHURN_NO_POSITIVE', `The column "${options.target}" has no value "${options.positive}".`, { value: options.positive ?? '' });
   const labels = new Int32Array(raw.length);
   const classIndex = new Map(classes.map((c, i) => [c, i]));
@@ -259,10 +263,16 @@ export function evaluateChurn(p: PreparedChurn, parts: readonly { trees: Tree[];
     report,
     confusion,
     importance,
-    permutationImportance: withPermutation ? permutationImportance(forest, testBins, actual, report.accuracy, names, p.options.seed) : [],
+    permutationImportance: withPermutation ? permutationImportance(forest, testBins, actual, names, p.options.seed) : [],
     test: { rows: p.testRows, scores, labels: actual },
     model,
-    meta: { algorithm: 'random-forest', seed: p.options.seed, trees: forest.trees.length, testFraction: p.testRows.length / (p.testRows.length + p.trainRows.length) },
+    meta: {
+      algorithm: 'random-forest',
+      engineVersion: CHURN_ENGINE_VERSION,
+      seed: p.options.seed,
+      trees: forest.trees.length,
+      testFraction: p.testRows.length / (p.testRows.length + p.trainRows.length),
+    },
   };
 }
 
@@ -335,7 +345,14 @@ function meanAndSd(values: number[]): { mean: number; sd: number; values: number
   return { mean, sd: Math.sqrt(variance), values };
 }
 
-function guessPositive(classes: string[]): number {
+/**
+ * The class that most likely means "left": the first of the churn words (yes, true, 1,
+ * churned, attrited customer, …) among the classes, else the last (least frequent) class.
+ * @param classes the target's values, most frequent first
+ * @returns its index
+ * @example guessChurnClass(['No', 'Yes']) // 1
+ */
+export function guessChurnClass(classes: readonly string[]): number {
   for (const word of CHURN_WORDS) {
     const at = classes.findIndex((c) => c.trim().toLowerCase() === word);
     if (at >= 0) return at;
@@ -360,46 +377,20 @@ function byImportance(a: FeatureImportance, b: FeatureImportance): number {
 }
 
 /** Mean drop of held-out accuracy over a few shuffles of one feature at a time. */
-function permutationImportance(
-  forest: ForestModel,
-  testBins: Uint8Array[],
-  actual: Int32Array,
-  accuracy: number,
-  names: string[],
-  seed: number,
-  repeats = 3,
-): FeatureImportance[] {
-  const n = actual.length;
-  const k = forest.classCount;
-  const rng = createRng(seed).fork(1_000_003);
-  const out: FeatureImportance[] = [];
-  for (let f = 0; f < testBins.length; f++) {
-    const original = testBins[f];
-    let drop = 0;
-    for (let r = 0; r < repeats; r++) {
-      const shuffled = original.slice();
-      for (let i = n - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        const t = shuffled[i];
-        shuffled[i] = shuffled[j];
-        shuffled[j] = t;
-      }
-      testBins[f] = shuffled;
-      const predicted = argmaxRows(predictProbabilities(forest, testBins, n), k);
-      let correct = 0;
-      for (let i = 0; i < n; i++) if (predicted[i] === actual[i]) correct++;
-      drop += accuracy - correct / n;
-    }
-    testBins[f] = original;
-    out.push({ feature: names[f], importance: drop / repeats });
-  }
-  return out.sort(byImportance);
+function permutationImportance(forest: ForestModel, testBins: Uint8Array[], actual: Int32Array, names: string[], seed: number): FeatureImportance[] {
+  const drops = permutationDrops(forest, testBins, actual, createRng(seed).fork(1_000_003));
+  return Array.from(drops, (importance, f) => ({ feature: names[f], importance })).sort(byImportance);
 }
 
-/** The target's class names with a value, for the churn class picker. */
+/** The target's class names with a value, most frequent first, as training orders them. */
 export function targetClasses(dataset: Dataset, target: string): string[] {
   const values = columnStrings(getColumn(dataset, target));
   const counts = new Map<string, number>();
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  return byCount(counts);
+}
+
+/** Most frequent first; equal counts in name order, so the order never depends on the file's. */
+function byCount(counts: Map<string, number>): string[] {
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
 }
