@@ -20,4 +20,5 @@ export {
   type FeatureImportance,
 } from './churn/train-churn-model';
 export type { ColumnFlag } from './churn/column-flags';
+export { churnModelToJson, churnModelFromJson } from './churn/model-file';
 export type { ClassificationReport } from './churn/metrics';

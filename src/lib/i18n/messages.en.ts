@@ -302,6 +302,7 @@ export const en = {
   'error.CHURN_NO_FEATURES': 'No column is left to learn from. Keep at least one column that describes the customers.',
   'error.CHURN_MISSING_COLUMN': 'The data set has no column “{column}”, which the model needs.',
   'error.RETENTION_ECONOMICS_INVALID': 'The retention figures are not valid: {field} cannot be {value}.',
+  'error.MODEL_FILE_INVALID': 'This file cannot be used as a churn model: {reason}.',
   'error.INTERNAL': 'Something went wrong inside the app: {detail}',
   'error.EMPTY_FILE': 'The file is empty. Choose a CSV file with a header row and at least one row of data.',
   'error.NO_DATA_ROWS': 'The file has a header row but no data rows. Check that you exported the whole table.',

@@ -8,6 +8,8 @@ describe('the public engine API (src/core/index.ts)', () => {
       'COLUMN_TYPES',
       'HEAD_BYTES',
       'cellText',
+      'churnModelFromJson',
+      'churnModelToJson',
       'columnNumbers',
       'columnStrings',
       'createByteImporter',
