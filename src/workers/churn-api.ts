@@ -1,16 +1,25 @@
 /**
  * What the churn worker does, apart from the messaging (churn.worker.ts exposes it), so
  * tests call it directly: the classes of a target column, the columns the engine flags for
- * it, and a training run that also scores every row of the data set. Typed arrays go back
- * transferred; every failure is a Result, never a throw.
+ * it, a training run that also scores every row of the data set, stratified k-fold
+ * cross-validation with the same options, and scoring another data set with a trained
+ * model (the page keeps the model and sends it; it is structured-cloneable). Typed arrays
+ * go back transferred; every failure is a Result, never a throw.
  */
 import * as Comlink from 'comlink';
 import { flagColumns, type ColumnFlag } from '../core/churn/column-flags';
-import { scoreRows, trainChurnModel, type ChurnOptions } from '../core/churn/train-churn-model';
+import {
+  crossValidateChurn,
+  scoreRows,
+  trainChurnModel,
+  type ChurnModel,
+  type ChurnOptions,
+  type CrossValidation,
+} from '../core/churn/train-churn-model';
 import type { Column, Dataset } from '../core/data/dataset';
 import { columnStrings } from '../core/data/dataset-access';
 import { fail, ok, type Result } from '../core/shared/result';
-import { trainingBuffers, type ChurnProgressFn, type ChurnTraining, type TargetClasses } from './protocol';
+import { trainingBuffers, type ChurnProgressFn, type ChurnTraining, type ScoredRows, type TargetClasses } from './protocol';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last tree. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -64,13 +73,56 @@ function train(dataset: Dataset, options: ChurnTrainOptions, onProgress?: ChurnP
     const report = trained.value;
     const scored = scoreRows(report.model, dataset);
     if (!scored.ok) return scored;
-    const scores = scored.value;
-    const order = Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
-    const training: ChurnTraining = { report, scores, order };
+    const training: ChurnTraining = { report, ...ranked(scored.value) };
     return Comlink.transfer(ok(training), trainingBuffers(training));
   } catch (error) {
     return internal(error);
   }
+}
+
+/**
+ * Stratified k-fold cross-validation with the training options: progress is the trees
+ * grown over all folds (phase 'folds'), at most 10 times a second plus the last tree.
+ */
+function crossValidate(dataset: Dataset, options: ChurnTrainOptions, folds: number, onProgress?: ChurnProgressFn): Result<CrossValidation> {
+  try {
+    let lastReport = -Infinity;
+    return crossValidateChurn(
+      dataset,
+      {
+        ...options,
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (onProgress && (done === total || now - lastReport >= PROGRESS_INTERVAL_MS)) {
+            lastReport = now;
+            const trees = total / folds;
+            void onProgress({ phase: 'folds', done, total, fold: Math.min(folds, Math.max(1, Math.ceil(done / trees))), folds });
+          }
+        },
+      },
+      folds,
+    );
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/** The churn probability of every row of a data set, riskiest first; CHURN_MISSING_COLUMN when a column the model needs is absent. */
+function score(model: ChurnModel, dataset: Dataset): Result<ScoredRows> {
+  try {
+    const scored = scoreRows(model, dataset);
+    if (!scored.ok) return scored;
+    const rows = ranked(scored.value);
+    return Comlink.transfer(ok(rows), [rows.scores.buffer as ArrayBuffer, rows.order.buffer as ArrayBuffer]);
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/** The scores with the rows from the highest to the lowest (ties by row). */
+function ranked(scores: Float64Array): ScoredRows {
+  const order = Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
+  return { scores, order };
 }
 
 function countClasses(values: readonly (string | null)[]): TargetClasses {
@@ -90,5 +142,5 @@ function internal(error: unknown): Result<never> {
   return fail('INTERNAL', detail, { detail });
 }
 
-export const churnWorkerApi = { classesOf, flag, train };
+export const churnWorkerApi = { classesOf, flag, train, crossValidate, score };
 export type ChurnWorkerApi = typeof churnWorkerApi;

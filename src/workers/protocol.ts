@@ -51,12 +51,21 @@ export function partBuffers(part: CsvPart): ArrayBuffer[] {
   return [...buffers];
 }
 
-/** Progress of a churn training run: trees grown, then the held-out evaluation and scoring. */
-export interface ChurnProgress {
-  phase: 'trees' | 'evaluating';
-  done: number;
-  total: number;
-}
+/**
+ * Progress of a churn training run: trees grown, then the held-out evaluation and scoring;
+ * with cross-validation a second phase follows, trees grown over all folds.
+ */
+export type ChurnProgress =
+  | { phase: 'trees' | 'evaluating'; done: number; total: number }
+  | {
+      phase: 'folds';
+      /** Trees grown over all folds so far, of `total` = folds × trees. */
+      done: number;
+      total: number;
+      /** The fold being trained, from 1. */
+      fold: number;
+      folds: number;
+    };
 
 export type ChurnProgressFn = (progress: ChurnProgress) => void;
 
@@ -82,4 +91,12 @@ export function trainingBuffers(training: ChurnTraining): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [training.scores, training.order, report.test.rows, report.test.scores, report.test.labels, report.model.forest.importance, ...report.model.edges];
   for (const tree of report.model.forest.trees) arrays.push(tree.feature, tree.threshold, tree.left, tree.right, tree.value);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** The churn probability of every row of a data set scored with a trained model. */
+export interface ScoredRows {
+  /** P(churn class) per data set row. */
+  scores: Float64Array;
+  /** Data set rows from the highest churn probability to the lowest (ties by row). */
+  order: Int32Array;
 }

@@ -170,6 +170,186 @@ describe('the churn screen in the browser', () => {
     console.log(`100 trees on Telco: ${await status.innerText()} (${Date.now() - started} ms from the click)`);
   });
 
+  it('refuses a fold count outside 2–10, then cross-validates over 5 folds as a second phase', async () => {
+    // Off by default; ticked with the keyboard, the fold count appears with its default.
+    const crossValidate = s.page.getByLabel('Also cross-validate');
+    assert.equal(await crossValidate.isChecked(), false);
+    assert.equal(await s.page.getByLabel('Folds').count(), 0);
+    await crossValidate.focus();
+    await crossValidate.press('Space');
+    const folds = s.page.getByLabel('Folds');
+    assert.equal(await folds.inputValue(), '5');
+
+    await folds.fill('11');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    assert.equal(await folds.getAttribute('aria-invalid'), 'true');
+    assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'churn-folds');
+    assert.match(await s.page.locator('form.setup').innerText(), /Enter a whole number of folds from 2 to 10\./);
+    await folds.fill('5');
+
+    await s.page.getByLabel('Trees').fill('60');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    const status = s.page.getByTestId('churn-status');
+    // The second phase: the new results show while the folds are trained, tree by tree over all folds.
+    await status.filter({ hasText: /^Cross-validating: fold [1-5] of 5, tree \d+ of 300 over all folds…$/ }).waitFor({ timeout: 60_000 });
+    await s.page.getByTestId('churn-cv-running').filter({ hasText: 'Cross-validating over 5 folds…' }).waitFor();
+    const progress = s.page.getByRole('progressbar', { name: 'Cross-validation progress' });
+    assert.equal(await progress.getAttribute('max'), '300');
+    await screenshot(s.page, 'churn-cross-validating');
+
+    await status.filter({ hasText: 'Cross-validation over 5 folds done' }).waitFor({ timeout: 120_000 });
+    assert.match(await status.innerText(), /^Training done: 60 trees in [\d.]+ s\. Cross-validation over 5 folds done in [\d.]+ s\.$/);
+    const accuracy = await s.page.getByTestId('churn-cv-accuracy').innerText();
+    assert.match(accuracy, /^Accuracy over 5 folds: \d+(\.\d)?% ± \d+(\.\d)?% \(each fold tested on customers its model did not see\)$/);
+    const mean = Number(accuracy.match(/folds: ([\d.]+)%/)![1]);
+    assert.ok(mean > 75 && mean < 85, `cross-validated accuracy ${mean}%`);
+    assert.match(
+      await s.page.getByTestId('churn-cv-auc').innerText(),
+      /^AUC over 5 folds: 0\.8\d* ± 0\.0\d* \(each fold tested on customers its model did not see\)$/,
+    );
+    const table = s.page.getByTestId('churn-cv-folds');
+    assert.deepEqual(await table.locator('thead th').allTextContents(), ['Fold', 'Accuracy', 'AUC']);
+    assert.deepEqual(await table.locator('tbody th').allTextContents(), ['1', '2', '3', '4', '5']);
+    for (const cell of await table.locator('tbody td').allTextContents()) assert.match(cell, /^(\d+(\.\d)?%|0\.\d+)$/);
+    await s.page.getByTestId('churn-cv').scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'churn-cross-validation');
+  });
+
+  it('cancels the cross-validation and keeps the trained model and its results', async () => {
+    await s.page.getByLabel('Trees').fill('100');
+    await s.page.getByLabel('Folds').fill('10');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    const status = s.page.getByTestId('churn-status');
+    await status.filter({ hasText: /^Cross-validating: fold \d+ of 10, tree [1-9]\d* of 1,000/ }).waitFor({ timeout: 60_000 });
+    await s.page.getByTestId('churn-cancel').click();
+    await status.filter({ hasText: 'Cross-validation cancelled.' }).waitFor();
+    assert.equal(await status.innerText(), 'Cross-validation cancelled. The trained model and the results below are kept.');
+    assert.equal(await s.page.getByRole('alert').count(), 0);
+    await s.page.getByTestId('churn-results').waitFor();
+    assert.match(await s.page.getByTestId('churn-summary').innerText(), /100 trees, seed 42/);
+    assert.equal(await s.page.getByTestId('churn-cv').count(), 0);
+    // Back to a plain training run for what follows.
+    await s.page.getByLabel('Also cross-validate').uncheck();
+    await s.page.getByLabel('Trees').fill('30');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    await status.filter({ hasText: /^Training done: 30 trees in [\d.]+ s\.$/ }).waitFor({ timeout: 60_000 });
+  });
+
+  it('offers to score other data sets below the customers table, and says when there is none', async () => {
+    const panel = s.page.getByTestId('churn-score');
+    await panel.scrollIntoViewIfNeeded();
+    // The panel follows the customers table.
+    const follows = await s.page.evaluate(() => {
+      const table = document.querySelector('[data-testid=churn-at-risk]')!;
+      const score = document.querySelector('[data-testid=churn-score]')!;
+      return (table.compareDocumentPosition(score) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    });
+    assert.ok(follows);
+    assert.match(await panel.getByTestId('churn-score-none').innerText(), /No other data set is stored in this browser/);
+  });
+
+  it('keeps the model when another data set is opened, and scores that data set with it', async () => {
+    await s.page.getByRole('link', { name: 'Data' }).click();
+    await s.page.getByTestId('file-input').setInputFiles('../shared/data/telco-churn-messy.csv');
+    await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'telco-churn-messy.csv' }).waitFor();
+    await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'telco-churn-messy.csv' }).waitFor();
+    await s.page.getByRole('link', { name: 'Churn' }).click();
+
+    // The open data set is the messy one now: its own setup starts afresh...
+    assert.match(await s.page.locator('.meta').first().innerText(), /^Data set: telco-churn-messy\.csv \(7,043 rows, 21 columns\)$/);
+    assert.equal(await s.page.getByTestId('churn-results').count(), 0);
+    // ...and the model trained on the Telco sample is kept for scoring.
+    const panel = s.page.getByTestId('churn-score');
+    assert.equal(
+      await panel.getByTestId('churn-score-kept').innerText(),
+      'The last model, of “Churn” = “Yes” trained on telco-churn.csv (30 trees), is kept for scoring.',
+    );
+    const choice = s.page.getByLabel('Data set to score');
+    assert.deepEqual(await choice.locator('option').allTextContents(), ['Choose a data set…', 'telco-churn-messy.csv (7,043 rows)']);
+    const score = s.page.getByRole('button', { name: 'Score this data set' });
+    assert.equal(await score.isDisabled(), true);
+    await choice.selectOption({ label: 'telco-churn-messy.csv (7,043 rows)' });
+    await score.click();
+    const status = panel.getByTestId('churn-score-status');
+    await status.filter({ hasText: 'Scored 7,043 customers' }).waitFor({ timeout: 60_000 });
+    assert.match(
+      await status.innerText(),
+      /^Scored 7,043 customers of telco-churn-messy\.csv; [\d,]+ score at least the threshold \(0\.5\) and are flagged\.$/,
+    );
+    await screenshot(s.page, 'churn-score-kept-model');
+
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Download the scores of telco-churn-messy.csv as CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'telco-churn-messy churn scores.csv');
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    assert.equal(lines[0], 'customerID,Churn probability,Flagged');
+    assert.equal(lines.length, 7044);
+    const rows = lines.slice(1).map((line) => line.split(','));
+    assert.ok(rows.every(([id]) => /^\d{4}-[A-Z]{5}$/.test(id)), 'every row keyed by its customerID');
+    const probabilities = rows.map((r) => Number(r[1]));
+    assert.deepEqual(probabilities, [...probabilities].sort((a, b) => b - a));
+    const flagged = Number((await status.innerText()).match(/; ([\d,]+) score/)![1].replace(/,/g, ''));
+    assert.equal(rows.filter((r) => r[2] === 'yes').length, flagged);
+  });
+
+  it('names the column a data set lacks when the model needs it', async () => {
+    await s.page.getByRole('link', { name: 'Data' }).click();
+    await s.page.getByTestId('file-input').setInputFiles({
+      name: 'few-columns.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('customerID,gender,Contract\nA-1,Female,Month-to-month\nA-2,Male,One year\nA-3,Male,Two year\n'),
+    });
+    await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'few-columns.csv' }).waitFor();
+    await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'few-columns.csv' }).waitFor();
+    await s.page.getByRole('link', { name: 'Churn' }).click();
+    await s.page.getByLabel('Data set to score').selectOption({ label: 'few-columns.csv (3 rows)' });
+    await s.page.getByRole('button', { name: 'Score this data set' }).click();
+    const error = s.page.getByTestId('churn-score-error');
+    await error.waitFor();
+    assert.equal(await error.innerText(), '“few-columns.csv” could not be scored: The data set has no column “SeniorCitizen”, which the model needs.');
+    assert.equal(await s.page.getByRole('button', { name: /Download the scores/ }).count(), 0);
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'churn-score-missing-column');
+  });
+
+  it('trains on the messy data set and scores the Telco sample from below its customers table', async () => {
+    await s.page.getByRole('link', { name: 'Data' }).click();
+    await s.page.getByRole('button', { name: 'Open: telco-churn-messy.csv' }).click();
+    await s.page.getByTestId('open-dataset').locator('h2', { hasText: 'telco-churn-messy.csv' }).waitFor();
+    await s.page.getByRole('link', { name: 'Churn' }).click();
+    const columns = s.page.getByTestId('churn-columns');
+    await columns.waitFor();
+    // customerID is flagged as an identifier and left out.
+    assert.match(await columns.innerText(), /19 of 20 columns ticked/);
+    await s.page.getByLabel('Trees').fill('30');
+    await s.page.getByRole('button', { name: 'Train the model' }).click();
+    await s.page.getByTestId('churn-status').filter({ hasText: /^Training done: 30 trees/ }).waitFor({ timeout: 60_000 });
+
+    const panel = s.page.getByTestId('churn-score');
+    assert.equal(await panel.getByTestId('churn-score-kept').count(), 0);
+    const choice = s.page.getByLabel('Data set to score');
+    assert.deepEqual(await choice.locator('option').allTextContents(), ['Choose a data set…', 'telco-churn.csv (7,043 rows)', 'few-columns.csv (3 rows)']);
+    await choice.selectOption({ label: 'telco-churn.csv (7,043 rows)' });
+    await choice.press('Tab');
+    await s.page.keyboard.press('Enter');
+    const status = panel.getByTestId('churn-score-status');
+    await status.filter({ hasText: /^Scored 7,043 customers of telco-churn\.csv;/ }).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Download the scores of telco-churn.csv as CSV' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'telco-churn churn scores.csv');
+    const text = readFileSync(await download.path()).toString('utf8').slice(1);
+    // The Telco sample has no id column: rows are keyed by their row in the file.
+    assert.ok(text.startsWith('File row,Churn probability,Flagged\r\n'), text.slice(0, 80));
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'churn-score-other');
+  });
+
   it('made no request to any other origin and logged no error', () => {
     assert.ok(s.requests.length > 0);
     assert.deepEqual(foreignRequests(s.requests), []);

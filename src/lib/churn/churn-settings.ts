@@ -13,6 +13,8 @@ export const MIN_TEST_SHARE = 0.05;
 export const MAX_TEST_SHARE = 0.5;
 /** Seeds are whole numbers that fit 32 bits (the engine's generator takes 0..2^32−1). */
 export const MAX_SEED = 4_294_967_295;
+export const MIN_FOLDS = 2;
+export const MAX_FOLDS = 10;
 
 /** A derived feature as the form holds it (columns may still be unchosen: ''). */
 export interface DerivedDraft {
@@ -30,12 +32,25 @@ export interface ChurnSettings {
   balanced: boolean;
   fill: 'mean' | 'median';
   derived: DerivedDraft[];
+  /** Also run stratified k-fold cross-validation after training (it multiplies the time). */
+  crossValidate: boolean;
+  /** The k of the cross-validation; only checked when `crossValidate` is on. */
+  folds: number | undefined;
 }
 
-export const DEFAULT_SETTINGS: ChurnSettings = { trees: 100, seed: 42, testShare: 0.2, balanced: false, fill: 'mean', derived: [] };
+export const DEFAULT_SETTINGS: ChurnSettings = {
+  trees: 100,
+  seed: 42,
+  testShare: 0.2,
+  balanced: false,
+  fill: 'mean',
+  derived: [],
+  crossValidate: false,
+  folds: 5,
+};
 
 export interface SettingsProblem {
-  field: 'trees' | 'seed' | 'testShare' | 'derived';
+  field: 'trees' | 'seed' | 'testShare' | 'folds' | 'derived';
   /** For a derived feature: its position in the list. */
   index?: number;
   message: MessageKey;
@@ -43,14 +58,22 @@ export interface SettingsProblem {
 
 export type SettingsOptions = Required<Pick<ChurnOptions, 'trees' | 'seed' | 'testFraction' | 'classWeight' | 'fill' | 'derived'>>;
 
-export type CheckedSettings = { ok: true; options: SettingsOptions } | { ok: false; problems: SettingsProblem[] };
+export type CheckedSettings =
+  | {
+      ok: true;
+      options: SettingsOptions;
+      /** The folds of the cross-validation to run after training, or null for none. */
+      folds: number | null;
+    }
+  | { ok: false; problems: SettingsProblem[] };
 
 const isWhole = (v: number | undefined, min: number, max: number): v is number => v !== undefined && Number.isInteger(v) && v >= min && v <= max;
 
 /**
  * Checks the settings: trees a whole number 1..500, seed a whole number 0..2^32−1, test
- * share 0.05..0.5, and each derived feature with a name (not a column's, not another
- * derived feature's) and both columns chosen.
+ * share 0.05..0.5, folds a whole number 2..10 when cross-validation is on, and each
+ * derived feature with a name (not a column's, not another derived feature's) and both
+ * columns chosen.
  * @param columnNames the data set's column names (a derived feature may not reuse one)
  */
 export function checkChurnSettings(settings: ChurnSettings, columnNames: readonly string[]): CheckedSettings {
@@ -59,6 +82,7 @@ export function checkChurnSettings(settings: ChurnSettings, columnNames: readonl
   if (!isWhole(settings.seed, 0, MAX_SEED)) problems.push({ field: 'seed', message: 'churn.settings.seedInvalid' });
   const share = settings.testShare;
   if (share === undefined || !(share >= MIN_TEST_SHARE && share <= MAX_TEST_SHARE)) problems.push({ field: 'testShare', message: 'churn.settings.testShareInvalid' });
+  if (settings.crossValidate && !isWhole(settings.folds, MIN_FOLDS, MAX_FOLDS)) problems.push({ field: 'folds', message: 'churn.settings.foldsInvalid' });
   const taken = new Set(columnNames);
   const derived: DerivedFeature[] = [];
   settings.derived.forEach((d, index) => {
@@ -80,6 +104,7 @@ export function checkChurnSettings(settings: ChurnSettings, columnNames: readonl
       fill: settings.fill,
       derived,
     },
+    folds: settings.crossValidate ? settings.folds! : null,
   };
 }
 

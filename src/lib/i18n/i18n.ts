@@ -65,10 +65,13 @@ export function formatNumber(value: number, digits = 2, minimumDigits = 0): stri
   return numberFormat({ minimumFractionDigits: Math.min(minimumDigits, digits), maximumFractionDigits: digits }).format(value);
 }
 
-/** A share (0.25) as a percentage ("25%") in the locale; up to `digits` decimals. */
-export function formatPercent(share: number, digits = 1): string {
+/**
+ * A share (0.25) as a percentage ("25%") in the locale; up to `digits` decimals, and at
+ * least `minimumDigits` (for figures that are read together, such as "78.9% ± 1.0%").
+ */
+export function formatPercent(share: number, digits = 1, minimumDigits = 0): string {
   if (!Number.isFinite(share)) return String(share);
-  return numberFormat({ style: 'percent', maximumFractionDigits: digits }).format(share);
+  return numberFormat({ style: 'percent', minimumFractionDigits: Math.min(minimumDigits, digits), maximumFractionDigits: digits }).format(share);
 }
 
 /** Bytes as kB, MB or GB, in the locale. */

@@ -5,7 +5,7 @@
  */
 import type { Column, ColumnType, Dataset, ReadingRules } from '../../core/data/dataset';
 import { summarizeColumn, type ColumnSummary } from '../../core/data/summarize';
-import type { AppError } from '../../core/shared/result';
+import { fail, ok, type AppError, type Result } from '../../core/shared/result';
 import { createWorkerClient, type WorkerClient } from '../worker-client';
 import { importInParallel } from '../parallel-import';
 import type { CsvWorkerApi } from '../../workers/csv.worker';
@@ -93,6 +93,16 @@ export class Workspace {
     const summaries = await summarizeInSlices(loaded.value);
     if (generation !== this.#openGeneration) return;
     this.open = { id, dataset: loaded.value, summaries };
+  }
+
+  /**
+   * A stored data set without opening it (the open one as it is open), e.g. for the churn
+   * screen to score it with a model trained on another data set.
+   */
+  async loadDataset(id: string): Promise<Result<Dataset>> {
+    if (this.open?.id === id) return ok(this.open.dataset);
+    if (!this.#repository) return fail('DATASET_NOT_FOUND', `No data set "${id}" is stored.`, { id });
+    return this.#repository.loadDataset(id);
   }
 
   /** Reads a file in the worker; the open data set stays as it is unless the import succeeds. */

@@ -3,8 +3,9 @@
  * training job, and what the user does with a trained model (threshold, retention
  * economics, scored customers). It lives as long as the app, so a trained model is still
  * there after a visit to another screen; a different data set (or a retyped column) starts
- * it afresh. The worker does everything that grows with the data: reading the target's
- * classes, flagging columns, training and scoring.
+ * it afresh, but the last trained model is kept so other data sets can still be scored with
+ * it. The worker does everything that grows with the data: reading the target's classes,
+ * flagging columns, training, cross-validating and scoring.
  */
 import * as Comlink from 'comlink';
 import type { ColumnFlag } from '../../core/churn/column-flags';
@@ -16,11 +17,20 @@ import {
   type BinaryConfusion,
   type RetentionChoice,
 } from '../../core/churn/metrics';
+import type { ChurnModel, CrossValidation } from '../../core/churn/train-churn-model';
 import type { Column, Dataset } from '../../core/data/dataset';
-import type { AppError, Result } from '../../core/shared/result';
+import { fail, type AppError, type Result } from '../../core/shared/result';
 import { guessChurnClass, guessTargetColumn } from '../../lib/churn/churn-defaults';
 import { checkChurnSettings, columnSelection, DEFAULT_SETTINGS, isTicked, type ChurnSettings, type SettingsProblem } from '../../lib/churn/churn-settings';
-import { scoredCsv, scoredCustomers, type ScoredCustomers } from '../../lib/churn/scored-customers';
+import {
+  flaggedCount,
+  scoredCsv,
+  scoredCustomers,
+  scoredDataset,
+  scoredDatasetCsv,
+  type ScoredCustomers,
+  type ScoredDataset,
+} from '../../lib/churn/scored-customers';
 import { downloadText } from '../../lib/download';
 import { t } from '../../lib/i18n/i18n';
 import type { OpenDataset } from '../../lib/state/Workspace.svelte';
@@ -31,12 +41,37 @@ import type { ChurnProgress, ChurnTraining, TargetClasses } from '../../workers/
 /** The engine trains on at most this many classes (prepareChurn's limit). */
 const MAX_CLASSES = 20;
 
+/** A training run; with cross-validation on it goes on after training (progress phase 'folds'). */
 export type TrainJob =
   | { status: 'idle' }
   | { status: 'running'; progress: ChurnProgress }
-  | { status: 'done'; trees: number; ms: number }
-  | { status: 'cancelled' }
-  | { status: 'error'; error: AppError };
+  | {
+      status: 'done';
+      trees: number;
+      ms: number;
+      /** Set when the run cross-validated: the folds and how long that took. */
+      folds?: number;
+      foldsMs?: number;
+    }
+  /** `phase: 'folds'`: the cross-validation stopped; the trained model and its results stay. */
+  | { status: 'cancelled'; phase?: 'folds' }
+  | { status: 'error'; error: AppError; phase?: 'folds' };
+
+/** The last trained model, kept (also when another data set is opened) to score other data sets. */
+export interface TrainedModel {
+  model: ChurnModel;
+  /** The workspace id and name of the data set it was trained on. */
+  datasetId: string;
+  datasetName: string;
+  trees: number;
+}
+
+/** Scoring another data set with the trained model: loading it from storage, then the worker. */
+export type ScoreJob =
+  | { status: 'idle' }
+  | { status: 'running'; datasetName: string }
+  | { status: 'done'; datasetId: string; scored: ScoredDataset }
+  | { status: 'error'; datasetName: string; stage: 'load' | 'score'; error: AppError };
 
 export interface ChurnResult {
   datasetName: string;
@@ -44,12 +79,16 @@ export interface ChurnResult {
   customers: ScoredCustomers;
   /** 1 for a held-out customer of the churn class, in the order of report.test. */
   positives: Uint8Array;
+  /** Filled when cross-validation was asked for and has finished. */
+  crossValidation: CrossValidation | null;
 }
 
 export interface ChurnScreenDeps {
   client?: WorkerClient<ChurnWorkerApi>;
   /** Saves the export; the app downloads it. */
   save?: (fileName: string, text: string) => void;
+  /** Loads a data set of the workspace without opening it (the app passes the workspace's). */
+  loadDataset?: (id: string) => Promise<Result<Dataset>>;
 }
 
 export class ChurnScreen {
@@ -70,6 +109,11 @@ export class ChurnScreen {
 
   job = $state.raw<TrainJob>({ status: 'idle' });
   result = $state.raw<ChurnResult | null>(null);
+  /** The last trained model; it outlives a change of the open data set. */
+  trained = $state.raw<TrainedModel | null>(null);
+  /** The id of the data set chosen for scoring ('' for none). */
+  scoreChoice = $state('');
+  scoring = $state.raw<ScoreJob>({ status: 'idle' });
 
   threshold = $state(0.5);
   offerCost = $state<number | undefined>(10);
@@ -115,9 +159,13 @@ export class ChurnScreen {
     if (!result || !this.economics.ok) return null;
     return retentionProfit(result.training.report.test.scores, result.positives, this.threshold, this.economics.value);
   });
+  /** Customers of the scored data set at or above the threshold. */
+  scoredFlagged = $derived(this.scoring.status === 'done' ? flaggedCount(this.scoring.scored.rows.scores, this.threshold) : 0);
 
   #client: WorkerClient<ChurnWorkerApi>;
   #save: (fileName: string, text: string) => void;
+  #load: (id: string) => Promise<Result<Dataset>>;
+  #scoreController: AbortController | null = null;
   #datasetId: string | null = null;
   #columns: Column[] | null = null;
   #inspectController: AbortController | null = null;
@@ -127,6 +175,7 @@ export class ChurnScreen {
     this.#client =
       deps.client ?? createWorkerClient<ChurnWorkerApi>(() => new Worker(new URL('../../workers/churn.worker.ts', import.meta.url), { type: 'module', name: 'churn' }));
     this.#save = deps.save ?? downloadText;
+    this.#load = deps.loadDataset ?? (async (id) => fail('DATASET_NOT_FOUND', `No data set "${id}" is stored.`, { id }));
   }
 
   /**
@@ -201,9 +250,12 @@ export class ChurnScreen {
       this.choices,
     );
     const options: ChurnTrainOptions = { target: this.target, positive: this.positive, ...checked.options, include, exclude, permutationImportance: true };
+    const folds = checked.folds;
     this.#trainController?.abort();
     const controller = new AbortController();
     this.#trainController = controller;
+    // Scores of another data set belong to the model being replaced.
+    this.#abortScoring();
     this.job = { status: 'running', progress: { phase: 'trees', done: 0, total: options.trees ?? 0 } };
     const started = performance.now();
     const onProgress = (progress: ChurnProgress) => {
@@ -211,21 +263,42 @@ export class ChurnScreen {
     };
     const result = await this.#client.call(controller.signal, 'train', dataset, options, Comlink.proxy(onProgress));
     if (this.#trainController !== controller) return;
-    this.#trainController = null;
     if (!result.ok) {
+      this.#trainController = null;
       this.job = result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: result.error };
       return;
     }
     const training = result.value;
-    const { test, positive } = training.report;
+    const { test, positive, meta } = training.report;
     this.result = {
       datasetName: dataset.name,
       training,
       customers: scoredCustomers(dataset, training),
       positives: Uint8Array.from(test.labels, (label) => (label === positive ? 1 : 0)),
+      crossValidation: null,
     };
+    this.trained = { model: training.report.model, datasetId: this.#datasetId ?? '', datasetName: dataset.name, trees: meta.trees };
     this.threshold = 0.5;
-    this.job = { status: 'done', trees: training.report.meta.trees, ms: performance.now() - started };
+    const ms = performance.now() - started;
+    if (folds === null) {
+      this.#trainController = null;
+      this.job = { status: 'done', trees: meta.trees, ms };
+      return;
+    }
+
+    // The second phase: the results above show while the folds are trained.
+    this.job = { status: 'running', progress: { phase: 'folds', done: 0, total: folds * meta.trees, fold: 1, folds } };
+    const foldsStarted = performance.now();
+    const validated = await this.#client.call(controller.signal, 'crossValidate', dataset, options, folds, Comlink.proxy(onProgress));
+    if (this.#trainController !== controller) return;
+    this.#trainController = null;
+    if (!validated.ok) {
+      this.job =
+        validated.error.code === 'CANCELLED' ? { status: 'cancelled', phase: 'folds' } : { status: 'error', error: validated.error, phase: 'folds' };
+      return;
+    }
+    if (this.result) this.result = { ...this.result, crossValidation: validated.value };
+    this.job = { status: 'done', trees: meta.trees, ms, folds, foldsMs: performance.now() - foldsStarted };
   }
 
   cancel(): void {
@@ -245,8 +318,46 @@ export class ChurnScreen {
   exportScores(): void {
     const result = this.result;
     if (!result) return;
-    const base = result.datasetName.replace(/\.(csv|tsv|txt)$/i, '');
-    this.#save(t('churn.atRisk.fileName', { name: base }), scoredCsv(result.customers, this.threshold));
+    this.#save(scoresFileName(result.datasetName), scoredCsv(result.customers, this.threshold));
+  }
+
+  /**
+   * Scores a data set of the workspace with the trained model: loads it (without opening
+   * it), then the worker scores every row. A column the model needs that the data set lacks
+   * ends in CHURN_MISSING_COLUMN.
+   * @param name the data set's name, shown while it loads
+   */
+  async scoreDataset(id: string, name: string): Promise<void> {
+    const trained = this.trained;
+    if (!trained || this.running || id === '') return;
+    this.#scoreController?.abort();
+    const controller = new AbortController();
+    this.#scoreController = controller;
+    const current = () => this.#scoreController === controller;
+    this.scoring = { status: 'running', datasetName: name };
+    const loaded = await this.#load(id);
+    if (!current()) return;
+    if (!loaded.ok) {
+      this.#scoreController = null;
+      this.scoring = { status: 'error', datasetName: name, stage: 'load', error: loaded.error };
+      return;
+    }
+    const scored = await this.#client.call(controller.signal, 'score', trained.model, loaded.value);
+    if (!current()) return;
+    this.#scoreController = null;
+    if (!scored.ok) {
+      this.scoring =
+        scored.error.code === 'CANCELLED' ? { status: 'idle' } : { status: 'error', datasetName: loaded.value.name, stage: 'score', error: scored.error };
+      return;
+    }
+    this.scoring = { status: 'done', datasetId: id, scored: scoredDataset(loaded.value, scored.value) };
+  }
+
+  /** Downloads the scored data set as CSV: riskiest first, key, probability, flagged at the threshold. */
+  exportScoredDataset(): void {
+    const scoring = this.scoring;
+    if (scoring.status !== 'done') return;
+    this.#save(scoresFileName(scoring.scored.dataset.name), scoredDatasetCsv(scoring.scored, this.threshold));
   }
 
   /** Reads the target's classes (when `withClasses`) and then the column flags, in the worker. */
@@ -294,4 +405,16 @@ export class ChurnScreen {
     this.#trainController = null;
     controller?.abort();
   }
+
+  #abortScoring(): void {
+    const controller = this.#scoreController;
+    this.#scoreController = null;
+    controller?.abort();
+    this.scoring = { status: 'idle' };
+  }
+}
+
+/** "telco-churn.csv" → "telco-churn churn scores.csv". */
+function scoresFileName(datasetName: string): string {
+  return t('churn.atRisk.fileName', { name: datasetName.replace(/\.(csv|tsv|txt)$/i, '') });
 }

@@ -105,6 +105,13 @@ describe('formatPercent', () => {
     setLocale('de-DE');
     expect(formatPercent(1035 / 1409).replace(/\u00a0/g, ' ')).toBe('73,5 %');
   });
+
+  it('pads to at least minimumDigits decimals, for figures read together', () => {
+    expect(formatPercent(0.0098, 1, 1)).toBe('1.0%');
+    expect(formatPercent(0.789, 1, 1)).toBe('78.9%');
+    expect(formatPercent(0.8, 1, 1)).toBe('80.0%');
+    expect(formatPercent(0.8, 0, 1)).toBe('80%');
+  });
 });
 
 describe('formatBytes', () => {

@@ -6,6 +6,8 @@ import { churnWorkerApi, type ChurnTrainOptions, type ChurnWorkerApi } from '../
 import { CANCELLED, type WorkerClient } from '../../../src/lib/worker-client';
 import { currentLocale, setLocale } from '../../../src/lib/i18n/i18n';
 import type { Dataset } from '../../../src/core';
+import { crossValidateChurn } from '../../../src/core/churn/train-churn-model';
+import { fail, ok } from '../../../src/core/shared/result';
 import { parsed } from '../../helpers/datasets';
 
 const initialLocale = currentLocale();
@@ -16,24 +18,23 @@ const shared = (name: string) => parsed(new Uint8Array(readFileSync(resolve(proc
 const telco = { ...shared('telco-churn.csv'), name: 'telco-churn.csv' };
 
 /**
- * A worker client that runs the worker's api in this thread. Training can be held until the
- * test releases it, so a run can be cancelled while it "runs"; an abort answers CANCELLED
- * as the real client does.
+ * A worker client that runs the worker's api in this thread. Training (or any method named
+ * in `hold`) can be held until the test releases it, so a run can be cancelled while it
+ * "runs"; an abort answers CANCELLED as the real client does.
  */
-function fakeClient(holdTraining = false) {
+function fakeClient(hold: boolean | (keyof ChurnWorkerApi)[] = false) {
+  const held = new Set<keyof ChurnWorkerApi>(hold === true ? ['train'] : hold === false ? [] : hold);
   const trainOptions: ChurnTrainOptions[] = [];
   const releases: (() => void)[] = [];
   const call = vi.fn(async (signal: AbortSignal | undefined, method: keyof ChurnWorkerApi, ...args: unknown[]) => {
     if (signal?.aborted) return CANCELLED;
-    if (method === 'train') {
-      trainOptions.push(args[1] as ChurnTrainOptions);
-      if (holdTraining) {
-        const aborted = await new Promise<boolean>((done) => {
-          releases.push(() => done(false));
-          signal?.addEventListener('abort', () => done(true));
-        });
-        if (aborted) return CANCELLED;
-      }
+    if (method === 'train') trainOptions.push(args[1] as ChurnTrainOptions);
+    if (held.has(method)) {
+      const aborted = await new Promise<boolean>((done) => {
+        releases.push(() => done(false));
+        signal?.addEventListener('abort', () => done(true));
+      });
+      if (aborted) return CANCELLED;
     }
     return (churnWorkerApi[method] as (...a: unknown[]) => unknown)(...args);
   });
@@ -41,13 +42,21 @@ function fakeClient(holdTraining = false) {
   return { client, call, trainOptions, release: () => releases.pop()?.() };
 }
 
-function screenOn(dataset: Dataset, holdTraining = false) {
-  const fake = fakeClient(holdTraining);
+/** The other data sets of the workspace, by id, as the screen's loader finds them. */
+const messy = { ...shared('telco-churn-messy.csv'), name: 'telco-churn-messy.csv' };
+const stored: Record<string, Dataset> = {
+  'ds-2': messy,
+  'ds-3': { ...messy, name: 'no-tenure.csv', columns: messy.columns.filter((c) => c.name !== 'tenure') },
+};
+
+function screenOn(dataset: Dataset, hold: boolean | (keyof ChurnWorkerApi)[] = false) {
+  const fake = fakeClient(hold);
   const saved: { name: string; text: string }[] = [];
-  const screen = new ChurnScreen({ client: fake.client, save: (name, text) => saved.push({ name, text }) });
+  const loadDataset = vi.fn(async (id: string) => (stored[id] ? ok(stored[id]) : fail<Dataset>('DATASET_NOT_FOUND', `No saved data set ${id}.`, { id })));
+  const screen = new ChurnScreen({ client: fake.client, save: (name, text) => saved.push({ name, text }), loadDataset });
   screen.useDataset({ id: 'ds-1', dataset, summaries: [] });
   screen.settings.trees = 5;
-  return { screen, saved, ...fake };
+  return { screen, saved, loadDataset, ...fake };
 }
 
 const ready = (screen: ChurnScreen) => vi.waitFor(() => expect(screen.flags).not.toBeNull());
@@ -197,5 +206,136 @@ describe('ChurnScreen', () => {
     await vi.waitFor(() => expect(screen.classes).not.toBeNull());
     expect(screen.targetProblem).toMatchObject({ code: 'CHURN_TOO_MANY_CLASSES', params: { column: 'MonthlyCharges' } });
     expect(screen.canTrain).toBe(false);
+  });
+  it('does not cross-validate unless asked', async () => {
+    const { screen, call } = screenOn(telco);
+    await ready(screen);
+    await screen.train();
+    expect(call.mock.calls.map((c) => c[1])).not.toContain('crossValidate');
+    expect(screen.result?.crossValidation).toBeNull();
+    expect(screen.job).not.toHaveProperty('folds');
+  });
+
+  it('cross-validates after training with the same options: results first, then the folds as a second phase', async () => {
+    const { screen, call, trainOptions, release } = screenOn(telco, ['crossValidate']);
+    await ready(screen);
+    screen.settings.crossValidate = true;
+    screen.settings.folds = 3;
+    const run = screen.train();
+    await vi.waitFor(() => expect(screen.result).not.toBeNull());
+    // Training is done and shown; the folds run on (5 trees × 3 folds).
+    expect(screen.job).toEqual({ status: 'running', progress: { phase: 'folds', done: 0, total: 15, fold: 1, folds: 3 } });
+    expect(screen.running).toBe(true);
+    expect(screen.canTrain).toBe(false);
+    expect(screen.result?.crossValidation).toBeNull();
+    release();
+    await run;
+    expect(screen.job).toMatchObject({ status: 'done', trees: 5, folds: 3 });
+    const cvCall = call.mock.calls.find((c) => c[1] === 'crossValidate')!;
+    expect(cvCall[3]).toBe(trainOptions[0]);
+    expect(cvCall[4]).toBe(3);
+    const direct = crossValidateChurn(telco, trainOptions[0], 3);
+    expect(direct.ok && screen.result?.crossValidation).toEqual(direct.ok && direct.value);
+    expect(screen.result?.crossValidation?.accuracy.values).toHaveLength(3);
+  });
+
+  it('cancelling the cross-validation keeps the trained model and its results', async () => {
+    const { screen } = screenOn(telco, ['crossValidate']);
+    await ready(screen);
+    screen.settings.crossValidate = true;
+    const run = screen.train();
+    await vi.waitFor(() => expect(screen.job).toMatchObject({ status: 'running', progress: { phase: 'folds' } }));
+    const result = screen.result;
+    screen.cancel();
+    await run;
+    expect(screen.job).toEqual({ status: 'cancelled', phase: 'folds' });
+    expect(screen.result).toBe(result);
+    expect(screen.result?.crossValidation).toBeNull();
+    expect(screen.trained).not.toBeNull();
+  });
+
+  it('does not train with a fold count outside 2–10 when cross-validation is on', async () => {
+    const { screen, trainOptions } = screenOn(telco);
+    await ready(screen);
+    screen.settings.folds = 11;
+    screen.settings.crossValidate = true;
+    await screen.train();
+    expect(trainOptions).toEqual([]);
+    expect(screen.problems.map((p) => p.field)).toEqual(['folds']);
+    screen.settings.crossValidate = false;
+    expect(screen.problems).toEqual([]);
+  });
+
+  it('scores another data set of the workspace with the model it sends, and exports it like the training data set', async () => {
+    const { screen, saved, call, loadDataset } = screenOn(telco);
+    await ready(screen);
+    expect(screen.trained).toBeNull();
+    await screen.train();
+    expect(screen.trained).toMatchObject({ datasetId: 'ds-1', datasetName: 'telco-churn.csv', trees: 5 });
+    await screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+    expect(loadDataset).toHaveBeenCalledWith('ds-2');
+    const scoreCall = call.mock.calls.find((c) => c[1] === 'score')!;
+    expect(scoreCall[2]).toBe(screen.result!.training.report.model);
+    expect(scoreCall[3]).toBe(messy);
+    const scoring = screen.scoring;
+    if (scoring.status !== 'done') throw new Error(`scoring ${scoring.status}`);
+    expect(scoring.datasetId).toBe('ds-2');
+    expect(scoring.scored.rows.order.length).toBe(7043);
+    expect(scoring.scored.idColumn?.name).toBe('customerID');
+    screen.threshold = 0.4;
+    const flagged = Array.from(scoring.scored.rows.scores).filter((p) => p >= 0.4).length;
+    expect(screen.scoredFlagged).toBe(flagged);
+
+    screen.exportScoredDataset();
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe('telco-churn-messy churn scores.csv');
+    const lines = saved[0].text.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFcustomerID,Churn probability,Flagged');
+    expect(lines).toHaveLength(7044);
+    expect(lines.slice(1).filter((line) => line.endsWith(',yes'))).toHaveLength(flagged);
+    const probabilities = lines.slice(1).map((line) => Number(line.split(',')[1]));
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+  });
+
+  it('shows the engine’s CHURN_MISSING_COLUMN when the data set lacks a column the model needs', async () => {
+    const { screen, saved } = screenOn(telco);
+    await ready(screen);
+    await screen.train();
+    await screen.scoreDataset('ds-3', 'no-tenure.csv');
+    expect(screen.scoring).toMatchObject({ status: 'error', stage: 'score', datasetName: 'no-tenure.csv', error: { code: 'CHURN_MISSING_COLUMN', params: { column: 'tenure' } } });
+    screen.exportScoredDataset();
+    expect(saved).toEqual([]);
+  });
+
+  it('says when a data set cannot be loaded, and does nothing without a trained model', async () => {
+    const { screen, call } = screenOn(telco);
+    await ready(screen);
+    await screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+    expect(screen.scoring).toEqual({ status: 'idle' });
+    await screen.train();
+    await screen.scoreDataset('gone', 'gone.csv');
+    expect(screen.scoring).toMatchObject({ status: 'error', stage: 'load', datasetName: 'gone.csv', error: { code: 'DATASET_NOT_FOUND' } });
+    expect(call.mock.calls.map((c) => c[1])).not.toContain('score');
+  });
+
+  it('keeps the last model when another data set opens, scores with it, and replaces it with the next one trained', async () => {
+    const { screen } = screenOn(telco);
+    await ready(screen);
+    await screen.train();
+    const model = screen.result!.training.report.model;
+    screen.useDataset({ id: 'ds-2', dataset: messy, summaries: [] });
+    expect(screen.result).toBeNull();
+    expect(screen.trained).toMatchObject({ model, datasetId: 'ds-1', datasetName: 'telco-churn.csv' });
+    // The open data set is the other one now; the kept model scores it.
+    await screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+    expect(screen.scoring.status).toBe('done');
+
+    await ready(screen);
+    expect(screen.flagOf('customerID')?.reason).toBe('id');
+    await screen.train();
+    expect(screen.trained).toMatchObject({ datasetId: 'ds-2', datasetName: 'telco-churn-messy.csv' });
+    expect(screen.trained?.model).not.toBe(model);
+    // Scores of the replaced model are gone.
+    expect(screen.scoring).toEqual({ status: 'idle' });
   });
 });

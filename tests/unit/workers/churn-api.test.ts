@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { churnWorkerApi } from '../../../src/workers/churn-api';
-import { trainChurnModel } from '../../../src/core/churn/train-churn-model';
+import { crossValidateChurn, scoreRows, trainChurnModel } from '../../../src/core/churn/train-churn-model';
 import type { Dataset } from '../../../src/core';
 import type { ChurnProgress } from '../../../src/workers/protocol';
 import { column, parsed } from '../../helpers/datasets';
@@ -120,5 +120,78 @@ describe('churnWorkerApi.train', () => {
     expect(churnWorkerApi.train(broken, { ...options, target: telco.columns[0].name })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(churnWorkerApi.classesOf(null as never)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(churnWorkerApi.flag(broken, telco.columns[0].name, 'x')).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('churnWorkerApi.crossValidate', () => {
+  const options = { target: 'Churn', positive: 'Yes', trees: 4, seed: 7, permutationImportance: true };
+
+  it('gives the engine’s stratified k-fold figures for the same options', () => {
+    const result = churnWorkerApi.crossValidate(telco, options, 3);
+    const direct = crossValidateChurn(telco, options, 3);
+    expect(result.ok && direct.ok).toBe(true);
+    if (!result.ok || !direct.ok) return;
+    expect(result.value).toEqual(direct.value);
+    expect(result.value.folds).toBe(3);
+    expect(result.value.accuracy.values).toHaveLength(3);
+    expect(result.value.auc.values).toHaveLength(3);
+    for (const value of [...result.value.accuracy.values, ...result.value.auc.values]) expect(value).toBeGreaterThan(0.6);
+  });
+
+  it('reports the trees grown over all folds as the phase “folds”, with the fold, ending on the last tree', () => {
+    const seen: ChurnProgress[] = [];
+    expect(churnWorkerApi.crossValidate(telco, options, 3, (p) => seen.push(p)).ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeLessThanOrEqual(12);
+    expect(seen.every((p) => p.phase === 'folds' && p.total === 12 && p.folds === 3)).toBe(true);
+    expect(seen.at(-1)).toEqual({ phase: 'folds', done: 12, total: 12, fold: 3, folds: 3 });
+    const done = seen.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    // Tree 1..4 belong to fold 1, 5..8 to fold 2, 9..12 to fold 3.
+    for (const p of seen) if (p.phase === 'folds') expect(p.fold).toBe(Math.ceil(p.done / 4));
+  });
+
+  it('passes refusals through and turns a throw into INTERNAL', () => {
+    expect(churnWorkerApi.crossValidate(telco, { ...options, target: 'Nope' }, 3)).toMatchObject({ ok: false, error: { code: 'CHURN_NO_TARGET' } });
+    // The engine's fold split refuses a fold count below 2 by throwing.
+    expect(churnWorkerApi.crossValidate(telco, options, 1)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('churnWorkerApi.score', () => {
+  const messy = shared('telco-churn-messy.csv');
+  const trained = trainChurnModel(telco, { target: 'Churn', positive: 'Yes', trees: 6, seed: 3, permutationImportance: false });
+  if (!trained.ok) throw new Error(trained.error.message);
+  const model = trained.value.model;
+
+  it('scores every row of another data set as the engine does, riskiest first', () => {
+    const result = churnWorkerApi.score(model, messy);
+    const direct = scoreRows(model, messy);
+    expect(result.ok && direct.ok).toBe(true);
+    if (!result.ok || !direct.ok) return;
+    const { scores, order } = result.value;
+    expect(scores).toEqual(direct.value);
+    expect(order.length).toBe(messy.rowCount);
+    expect(new Set(order).size).toBe(messy.rowCount);
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1], order[i]];
+      expect(scores[a] > scores[b] || (scores[a] === scores[b] && a < b)).toBe(true);
+    }
+  });
+
+  it('works on a structured clone of the model, as the page sends it', () => {
+    const result = churnWorkerApi.score(structuredClone(model), telco);
+    const direct = scoreRows(model, telco);
+    expect(result.ok && direct.ok).toBe(true);
+    if (result.ok && direct.ok) expect(result.value.scores).toEqual(direct.value);
+  });
+
+  it('answers CHURN_MISSING_COLUMN naming a column the model needs', () => {
+    const without = { ...messy, columns: messy.columns.filter((c) => c.name !== 'tenure') };
+    expect(churnWorkerApi.score(model, without)).toMatchObject({ ok: false, error: { code: 'CHURN_MISSING_COLUMN', params: { column: 'tenure' } } });
+  });
+
+  it('turns anything thrown inside into INTERNAL', () => {
+    expect(churnWorkerApi.score(null as never, telco)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });

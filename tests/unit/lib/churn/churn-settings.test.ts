@@ -10,7 +10,26 @@ describe('checkChurnSettings', () => {
     expect(checkChurnSettings(Object.freeze(settings()), COLUMNS)).toEqual({
       ok: true,
       options: { trees: 100, seed: 42, testFraction: 0.2, classWeight: null, fill: 'mean', derived: [] },
+      folds: null,
     });
+  });
+
+  it('asks for no cross-validation by default, and for the folds when it is ticked', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ crossValidate: false, folds: 5 });
+    const checked = checkChurnSettings(settings({ crossValidate: true }), COLUMNS);
+    expect(checked.ok && checked.folds).toBe(5);
+    for (const folds of [2, 10]) expect(checkChurnSettings(settings({ crossValidate: true, folds }), COLUMNS)).toMatchObject({ ok: true, folds });
+  });
+
+  it('checks the folds (a whole number 2..10) only when cross-validation is on', () => {
+    const fields = (change: Partial<ChurnSettings>) => {
+      const checked = checkChurnSettings(settings(change), COLUMNS);
+      return checked.ok ? [] : checked.problems.map((p) => `${p.field}:${p.message}`);
+    };
+    for (const folds of [1, 11, 2.5, undefined]) {
+      expect(fields({ crossValidate: true, folds })).toEqual(['folds:churn.settings.foldsInvalid']);
+      expect(checkChurnSettings(settings({ crossValidate: false, folds }), COLUMNS)).toMatchObject({ ok: true, folds: null });
+    }
   });
 
   it('maps balanced class weights and the median fill', () => {
@@ -46,6 +65,7 @@ describe('checkChurnSettings', () => {
     expect(checked).toEqual({
       ok: true,
       options: expect.objectContaining({ derived: [{ name: 'tenure_x_charges', left: 'tenure', right: 'MonthlyCharges', operation: 'product' }] }),
+      folds: null,
     });
   });
 

@@ -1,6 +1,17 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { idColumnOf, scoredCsv, scoredCustomers, scoredHeader, scoredRow } from '../../../../src/lib/churn/scored-customers';
+import {
+  flaggedCount,
+  idColumnOf,
+  scoredCsv,
+  scoredCustomers,
+  scoredDataset,
+  scoredDatasetCsv,
+  scoredDatasetHeader,
+  scoredDatasetRow,
+  scoredHeader,
+  scoredRow,
+} from '../../../../src/lib/churn/scored-customers';
 import { currentLocale, setLocale } from '../../../../src/lib/i18n/i18n';
 import { churnWorkerApi } from '../../../../src/workers/churn-api';
 import type { Dataset } from '../../../../src/core';
@@ -78,5 +89,56 @@ describe('scoredCustomers', () => {
     const row = s.training.order[0];
     // Data row 0 is file row 3: the title is row 1 and the header row 2.
     expect(scoredRow(s, 0, 0.5)[0]).toBe(row + 3);
+  });
+});
+
+describe('scoredDataset (another data set scored with the model)', () => {
+  /** A model trained without an id column, used on a data set that has one (and the other way round). */
+  function scoredWith(training: Dataset, other: Dataset) {
+    const trained = churnWorkerApi.train(training, { target: 'Churn', positive: 'Yes', trees: 5, seed: 1, permutationImportance: false });
+    if (!trained.ok) throw new Error(trained.error.message);
+    const rows = churnWorkerApi.score(trained.value.report.model, other);
+    if (!rows.ok) throw new Error(rows.error.message);
+    return scoredDataset(other, rows.value);
+  }
+
+  it('keys by the other data set’s id column: key, probability, flagged — no actual class or held out', () => {
+    const other = parsed(customersCsv(true));
+    const s = scoredWith(parsed(customersCsv(false)), other);
+    expect(s.idColumn?.name).toBe('customerID');
+    expect(scoredDatasetHeader(s)).toEqual(['customerID', 'Churn probability', 'Flagged']);
+    const row = s.rows.order[0];
+    const cells = scoredDatasetRow(s, 0, 0.5);
+    expect(cells[0]).toBe(row === 3 ? '=HACK()' : `C${1000 + row}`);
+    expect(cells[1]).toBeCloseTo(s.rows.scores[row], 4);
+    expect(cells[2]).toBe(s.rows.scores[row] >= 0.5 ? 'yes' : 'no');
+  });
+
+  it('keys by the row in the file when the other data set has no id column', () => {
+    const s = scoredWith(parsed(customersCsv(true)), parsed(`Export of 2024-04-01\n${customersCsv(false)}`));
+    expect(scoredDatasetHeader(s)[0]).toBe('File row');
+    expect(scoredDatasetRow(s, 0, 0.5)[0]).toBe(s.rows.order[0] + 3);
+  });
+
+  it('exports every customer riskiest first with BOM, formulas neutralised, flagged at the threshold', () => {
+    const s = scoredWith(parsed(customersCsv(false)), parsed(customersCsv(true)));
+    const csv = scoredDatasetCsv(s, 0.4);
+    expect(csv.startsWith('\uFEFFcustomerID,Churn probability,Flagged\r\n')).toBe(true);
+    const body = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(body).toHaveLength(40);
+    expect(body.map((r) => r[0]).filter((id) => id.includes('HACK'))).toEqual(["'=HACK()"]);
+    const probabilities = body.map((r) => Number(r[1]));
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    expect(body.filter((r) => r[2] === 'yes')).toHaveLength(flaggedCount(s.rows.scores, 0.4));
+    expect(body.every((r, rank) => r[2] === (s.rows.scores[s.rows.order[rank]] >= 0.4 ? 'yes' : 'no'))).toBe(true);
+  });
+});
+
+describe('flaggedCount', () => {
+  it('counts the scores at or above the threshold', () => {
+    const scores = new Float64Array([0.1, 0.5, 0.7, 0.5, 0]);
+    expect(flaggedCount(scores, 0.5)).toBe(3);
+    expect(flaggedCount(scores, 0)).toBe(5);
+    expect(flaggedCount(scores, 1.01)).toBe(0);
   });
 });

@@ -138,3 +138,26 @@ describe('Workspace edits of the open data set', () => {
     expect(stored.ok && stored.value.columns[0].type).toBe('id');
   });
 });
+
+describe('Workspace.loadDataset', () => {
+  it('loads a stored data set without opening it, gives the open one as it is open, and says when one is missing', async () => {
+    const { workspace, repository } = await setup();
+    expect((await repository.saveDataset('ds-2', buildDataset('other.csv'))).ok).toBe(true);
+    const open = workspace.open;
+
+    const other = await workspace.loadDataset('ds-2');
+    expect(other.ok && other.value.name).toBe('other.csv');
+    expect(other.ok && other.value.columns[0].name).toBe('segment');
+    expect(workspace.open).toBe(open);
+
+    const same = await workspace.loadDataset(ID);
+    expect(same.ok && same.value).toBe(open?.dataset);
+
+    expect(await workspace.loadDataset('nope')).toMatchObject({ ok: false, error: { code: 'DATASET_NOT_FOUND' } });
+  });
+
+  it('answers DATASET_NOT_FOUND before storage is open', async () => {
+    const workspace = new Workspace({ client: heldRetypeClient().client, helper: heldRetypeClient().client, openStore: async () => createMemoryStore() });
+    expect(await workspace.loadDataset(ID)).toMatchObject({ ok: false, error: { code: 'DATASET_NOT_FOUND' } });
+  });
+});
