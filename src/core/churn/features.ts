@@ -40,6 +40,11 @@ export interface FeaturePlanOptions {
 
 const NUMERIC_TYPES = new Set(['number', 'integer', 'boolean', 'date']);
 
+/** Columns the model reads as numbers (yes/no as 1/0, dates as time); the rest as categories. */
+export function isNumericColumn(column: Column): boolean {
+  return NUMERIC_TYPES.has(column.type);
+}
+
 /**
  * Fits the features of the given columns on the training rows.
  * @example fitFeaturePlan(dataset, ['tenure', 'Contract'], trainRows)
@@ -50,7 +55,7 @@ export function fitFeaturePlan(dataset: Dataset, columns: readonly string[], tra
   const names: string[] = [];
   for (const name of columns) {
     const column = findColumn(dataset, name);
-    if (NUMERIC_TYPES.has(column.type)) {
+    if (isNumericColumn(column)) {
       specs.push({ kind: 'number', column: name, fill: fillValue(columnNumbers(column, dataset.source), trainRows, fill) });
       names.push(name);
     } else if (column.storage.kind === 'dictionary') {

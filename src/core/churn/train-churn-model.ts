@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { createRng } from '../shared/rng';
 import { applyBins, binOf, fitBinEdges } from './binning';
 import { flagColumns, type ColumnFlag } from './column-flags';
-import { buildFeatures, fitFeaturePlan, type DerivedFeature, type FeaturePlan } from './features';
+import { buildFeatures, fitFeaturePlan, isNumericColumn, type DerivedFeature, type FeaturePlan } from './features';
 import {
   assembleForest,
   forestOptions,
@@ -284,8 +284,19 @@ export function scoreRows(model: ChurnModel, dataset: Dataset): Result<Float64Ar
   for (const spec of model.plan.specs) {
     const names = spec.kind === 'derived' ? [spec.derived.left, spec.derived.right] : [spec.column];
     for (const name of names) {
-      if (!dataset.columns.some((c) => c.name === name)) {
+      const column = dataset.columns.find((c) => c.name === name);
+      if (!column) {
         return fail('CHURN_MISSING_COLUMN', `The data set has no column "${name}", which the model needs.`, { column: name });
+      }
+      // A column read as numbers in training must be numbers here, and categories categories:
+      // otherwise every row would be scored as if the column were empty.
+      const wantsNumbers = spec.kind !== 'level' && spec.kind !== 'other-levels';
+      if (wantsNumbers !== isNumericColumn(column)) {
+        return fail(
+          'CHURN_COLUMN_TYPE',
+          `The column "${name}" holds ${wantsNumbers ? 'text' : 'numbers'} here but ${wantsNumbers ? 'numbers' : 'categories'} in the data the model learnt from. Change its type on the Data screen to match.`,
+          { column: name, expected: wantsNumbers ? 'number' : 'category' },
+        );
       }
     }
   }
@@ -320,6 +331,9 @@ export interface CrossValidation {
  * @example crossValidateChurn(dataset, { target: 'Churn', trees: 50 }, 5)
  */
 export function crossValidateChurn(dataset: Dataset, options: ChurnOptions, folds = 5): Result<CrossValidation> {
+  if (!Number.isInteger(folds) || folds < 2 || folds > 20) {
+    return fail('CHURN_BAD_FOLDS', `Cross-validation needs between 2 and 20 folds, not ${folds}.`, { folds });
+  }
   const accuracy: number[] = [];
   const auc: number[] = [];
   for (let index = 0; index < folds; index++) {

@@ -337,6 +337,8 @@ export const en = {
   'error.CHURN_MISSING_COLUMN': 'The data set has no column “{column}”, which the model needs.',
   'error.RETENTION_ECONOMICS_INVALID': 'The retention figures are not valid: {field} cannot be {value}.',
   'error.MODEL_FILE_INVALID': 'This file cannot be used as a churn model: {reason}.',
+  'error.CHURN_COLUMN_TYPE': 'The column “{column}” does not hold the same kind of values as in the data the model learnt from. Change its type on the Data screen to match, then score again.',
+  'error.CHURN_BAD_FOLDS': 'Cross-validation needs between 2 and 20 folds, not {folds}.',
   'error.INTERNAL': 'Something went wrong inside the app: {detail}',
   'error.EMPTY_FILE': 'The file is empty. Choose a CSV file with a header row and at least one row of data.',
   'error.NO_DATA_ROWS': 'The file has a header row but no data rows. Check that you exported the whole table.',

@@ -153,8 +153,10 @@ describe('churnWorkerApi.crossValidate', () => {
 
   it('passes refusals through and turns a throw into INTERNAL', () => {
     expect(churnWorkerApi.crossValidate(telco, { ...options, target: 'Nope' }, 3)).toMatchObject({ ok: false, error: { code: 'CHURN_NO_TARGET' } });
-    // The engine's fold split refuses a fold count below 2 by throwing.
-    expect(churnWorkerApi.crossValidate(telco, options, 1)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(churnWorkerApi.crossValidate(telco, options, 1)).toMatchObject({ ok: false, error: { code: 'CHURN_BAD_FOLDS' } });
+    // A malformed data set makes the engine throw: that comes back as a result too.
+    const broken = { ...telco, columns: null } as unknown as typeof telco;
+    expect(churnWorkerApi.crossValidate(broken, options, 3)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
 

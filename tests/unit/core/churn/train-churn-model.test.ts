@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parsed } from '../../../helpers/datasets';
 import { crossValidateChurn, prepareChurn, scoreRows, trainChurnModel, type ChurnOptions } from '../../../../src/core/churn/train-churn-model';
-import type { Dataset } from '../../../../src/core';
+import { retypeColumn, type Dataset } from '../../../../src/core';
 
 const shared = (name: string) => parsed(new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data', name))));
 const telco = shared('telco-churn.csv');
@@ -176,5 +176,20 @@ describe('trainChurnModel and missing numbers', () => {
     expect(scores.ok && Array.from(scores.value).every((v) => v >= 0 && v <= 1)).toBe(true);
     const spec = r.model.plan.specs.find((s) => s.kind === 'number' && s.column === 'TotalCharges');
     expect(spec && spec.kind === 'number' && Number.isFinite(spec.fill)).toBe(true);
+  });
+});
+
+describe('scoreRows and column types', () => {
+  it('refuses a column that holds text where the model learnt numbers, naming it', () => {
+    const r = trained(telco, { target: 'Churn', trees: 2, permutationImportance: false });
+    const tenure = telco.columns.find((c) => c.name === 'tenure')!;
+    const asText = retypeColumn(tenure, 'category', telco.source);
+    if (!asText.ok) throw new Error(asText.error.message);
+    const changed = { ...telco, columns: telco.columns.map((c) => (c.name === 'tenure' ? asText.value : c)) };
+    expect(scoreRows(r.model, changed)).toMatchObject({ ok: false, error: { code: 'CHURN_COLUMN_TYPE', params: { column: 'tenure' } } });
+  });
+
+  it('refuses a fold count outside 2..20 as a result, not an exception', () => {
+    expect(crossValidateChurn(telco, { target: 'Churn', trees: 2 }, 1)).toMatchObject({ ok: false, error: { code: 'CHURN_BAD_FOLDS' } });
   });
 });
