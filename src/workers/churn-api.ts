@@ -3,11 +3,14 @@
  * tests call it directly: the classes of a target column, the columns the engine flags for
  * it, a training run that also scores every row of the data set, stratified k-fold
  * cross-validation with the same options, and scoring another data set with a trained
- * model (the page keeps the model and sends it; it is structured-cloneable). Typed arrays
- * go back transferred; every failure is a Result, never a throw.
+ * model (the page keeps the model and sends it; it is structured-cloneable), and model
+ * files: a model as JSON text and back (a 100-tree model is several MB of JSON, so it is
+ * written and read here, not on the page). Typed arrays go back transferred; every failure
+ * is a Result, never a throw.
  */
 import * as Comlink from 'comlink';
 import { flagColumns, type ColumnFlag } from '../core/churn/column-flags';
+import { churnModelFromJson, churnModelToJson } from '../core/churn/model-file';
 import {
   crossValidateChurn,
   scoreRows,
@@ -19,7 +22,7 @@ import {
 import type { Column, Dataset } from '../core/data/dataset';
 import { columnStrings } from '../core/data/dataset-access';
 import { fail, ok, type Result } from '../core/shared/result';
-import { trainingBuffers, type ChurnProgressFn, type ChurnTraining, type ScoredRows, type TargetClasses } from './protocol';
+import { modelBuffers, trainingBuffers, type ChurnProgressFn, type ChurnTraining, type ScoredRows, type TargetClasses } from './protocol';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last tree. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -119,6 +122,37 @@ function score(model: ChurnModel, dataset: Dataset): Result<ScoredRows> {
   }
 }
 
+/** The text of a model file (churnModelToJson) for a model the page keeps. */
+function modelToJson(model: ChurnModel): Result<string> {
+  try {
+    return ok(churnModelToJson(model));
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/**
+ * Reads a model file and checks it with churnModelFromJson: the file itself (a File or Blob,
+ * read here so its text never sits on the page) or its text. A file that is not a model
+ * answers MODEL_FILE_INVALID with the reason; one that cannot be read, FILE_READ.
+ */
+async function modelFromJson(source: Blob | string): Promise<Result<ChurnModel>> {
+  let text: string;
+  try {
+    text = typeof source === 'string' ? source : await source.text();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('FILE_READ', detail, { detail });
+  }
+  try {
+    const model = churnModelFromJson(text);
+    if (!model.ok) return model;
+    return Comlink.transfer(model, modelBuffers(model.value));
+  } catch (error) {
+    return internal(error);
+  }
+}
+
 /** The scores with the rows from the highest to the lowest (ties by row). */
 function ranked(scores: Float64Array): ScoredRows {
   const order = Int32Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || a - b);
@@ -142,5 +176,5 @@ function internal(error: unknown): Result<never> {
   return fail('INTERNAL', detail, { detail });
 }
 
-export const churnWorkerApi = { classesOf, flag, train, crossValidate, score };
+export const churnWorkerApi = { classesOf, flag, train, crossValidate, score, modelToJson, modelFromJson };
 export type ChurnWorkerApi = typeof churnWorkerApi;

@@ -2,7 +2,7 @@
 import type { Dataset } from '../core/data/dataset';
 import type { ColumnSummary } from '../core/data/summarize';
 import type { CsvPart } from '../core/data/csv-part';
-import type { ChurnReport } from '../core/churn/train-churn-model';
+import type { ChurnModel, ChurnReport } from '../core/churn/train-churn-model';
 
 /** Progress of a job: bytes read of a file, or steps of a longer computation. */
 export interface JobProgress {
@@ -88,8 +88,14 @@ export interface ChurnTraining {
 /** Every ArrayBuffer of a training result, to transfer instead of copy. */
 export function trainingBuffers(training: ChurnTraining): ArrayBuffer[] {
   const { report } = training;
-  const arrays: ArrayBufferView[] = [training.scores, training.order, report.test.rows, report.test.scores, report.test.labels, report.model.forest.importance, ...report.model.edges];
-  for (const tree of report.model.forest.trees) arrays.push(tree.feature, tree.threshold, tree.left, tree.right, tree.value);
+  const arrays: ArrayBufferView[] = [training.scores, training.order, report.test.rows, report.test.scores, report.test.labels];
+  return [...new Set([...arrays.map((a) => a.buffer as ArrayBuffer), ...modelBuffers(report.model)])];
+}
+
+/** Every ArrayBuffer of a trained model (bins, importance, trees), to transfer instead of copy. */
+export function modelBuffers(model: ChurnModel): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [model.forest.importance, ...model.edges];
+  for (const tree of model.forest.trees) arrays.push(tree.feature, tree.threshold, tree.left, tree.right, tree.value);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 

@@ -5,6 +5,9 @@ import { openApp, foreignRequests, screenshot, type Session } from './browser';
 
 describe('the churn screen in the browser', () => {
   let s: Session;
+  /** The model file downloaded after training on the Telco sample, and that model's scores ("row,probability"). */
+  let modelFile: Buffer;
+  let telcoScores: string[];
 
   before(async () => {
     s = await openApp();
@@ -150,6 +153,20 @@ describe('the churn screen in the browser', () => {
     // Riskiest first.
     const probabilities = lines.slice(1).map((line) => Number(line.split(',')[1]));
     assert.deepEqual(probabilities, [...probabilities].sort((a, b) => b - a));
+    telcoScores = lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','));
+  });
+
+  it('downloads the model as a JSON model file named after the data set', async () => {
+    const button = s.page.getByRole('button', { name: 'Download the model' });
+    assert.equal(await button.count(), 1);
+    const [download] = await Promise.all([s.page.waitForEvent('download'), button.click()]);
+    assert.equal(download.suggestedFilename(), 'telco-churn-churn-model.json');
+    assert.match(download.url(), /^blob:/);
+    modelFile = readFileSync(await download.path());
+    const text = modelFile.toString('utf8');
+    assert.ok(text.startsWith('{"kind":"b2b-strategy-lab/churn-model"'), text.slice(0, 80));
+    assert.equal(JSON.parse(text).forest.trees.length, 30);
+    await s.page.getByTestId('churn-model-save-status').filter({ hasText: 'The model was saved as telco-churn-churn-model.json.' }).waitFor();
   });
 
   it('shows the scored customers in a virtualised table keyed by file row', async () => {
@@ -348,6 +365,70 @@ describe('the churn screen in the browser', () => {
     assert.ok(text.startsWith('File row,Churn probability,Flagged\r\n'), text.slice(0, 80));
     await panel.scrollIntoViewIfNeeded();
     await screenshot(s.page, 'churn-score-other');
+  });
+
+  it('after a reload, loads the saved model file and scores the Telco sample with it exactly as before', async () => {
+    await s.page.reload();
+    const panel = s.page.getByTestId('churn-score');
+    await panel.waitFor();
+    // Nothing is kept across a reload but the data sets: the model comes from its file.
+    assert.match(await panel.getByTestId('churn-score-no-model').innerText(), /^No model is kept yet\./);
+    await s.page.getByTestId('churn-model-input').setInputFiles({ name: 'telco-churn-churn-model.json', mimeType: 'application/json', buffer: modelFile });
+    await panel.getByTestId('churn-model-load-status').filter({ hasText: 'The model from telco-churn-churn-model.json is loaded.' }).waitFor();
+    assert.equal(
+      await panel.getByTestId('churn-score-kept').innerText(),
+      'The model loaded from the file telco-churn-churn-model.json, of “Churn” = “Yes” (30 trees), is kept for scoring.',
+    );
+    // A loaded model was trained elsewhere: every data set of the browser can be scored.
+    const choice = s.page.getByLabel('Data set to score');
+    assert.deepEqual(await choice.locator('option').allTextContents(), [
+      'Choose a data set…',
+      'telco-churn.csv (7,043 rows)',
+      'telco-churn-messy.csv (7,043 rows)',
+      'few-columns.csv (3 rows)',
+    ]);
+    await choice.selectOption({ label: 'telco-churn.csv (7,043 rows)' });
+    await s.page.getByRole('button', { name: 'Score this data set' }).click();
+    const status = panel.getByTestId('churn-score-status');
+    await status.filter({ hasText: /^Scored 7,043 customers of telco-churn\.csv;/ }).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Download the scores of telco-churn.csv as CSV' }).click(),
+    ]);
+    const lines = readFileSync(await download.path()).toString('utf8').slice(1).split('\r\n');
+    assert.equal(lines[0], 'File row,Churn probability,Flagged');
+    // The same customers in the same order with the same probabilities as the model that was saved.
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(',').slice(0, 2).join(',')),
+      telcoScores,
+    );
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'churn-model-loaded');
+  });
+
+  it('gives the reason for a .json file that is not a model, chosen with the keyboard, and keeps the loaded model', async () => {
+    const panel = s.page.getByTestId('churn-score');
+    const kept = await panel.getByTestId('churn-score-kept').innerText();
+    const load = s.page.getByRole('button', { name: 'Load a model file' });
+    // Listening first: the browser only hands the chooser over once the listener is in place.
+    const chosen = s.page.waitForEvent('filechooser');
+    await load.focus();
+    await s.page.keyboard.press('Enter');
+    const chooser = await chosen;
+    await chooser.setFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('{"customers": [1, 2, 3]}') });
+    const error = panel.getByTestId('churn-model-load-error');
+    await error.waitFor();
+    assert.equal(await error.innerText(), 'This file cannot be used as a churn model: it is not a churn model of this app.');
+    const alert = s.page.getByRole('alert');
+    assert.equal(await alert.count(), 1);
+    assert.match(await alert.innerText(), /“garbage\.json” was not loaded\.[\s\S]*The kept model is unchanged\./);
+    assert.equal(await panel.getByTestId('churn-score-kept').innerText(), kept);
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(s.page, 'churn-model-garbage');
+    // Dismissed, the focus goes back to the file input.
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await s.page.getByRole('alert').count(), 0);
+    assert.equal(await s.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'churn-model-input');
   });
 
   it('made no request to any other origin and logged no error', () => {

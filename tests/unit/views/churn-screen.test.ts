@@ -51,9 +51,9 @@ const stored: Record<string, Dataset> = {
 
 function screenOn(dataset: Dataset, hold: boolean | (keyof ChurnWorkerApi)[] = false) {
   const fake = fakeClient(hold);
-  const saved: { name: string; text: string }[] = [];
+  const saved: { name: string; text: string; type?: string }[] = [];
   const loadDataset = vi.fn(async (id: string) => (stored[id] ? ok(stored[id]) : fail<Dataset>('DATASET_NOT_FOUND', `No saved data set ${id}.`, { id })));
-  const screen = new ChurnScreen({ client: fake.client, save: (name, text) => saved.push({ name, text }), loadDataset });
+  const screen = new ChurnScreen({ client: fake.client, save: (name, text, type) => saved.push({ name, text, type }), loadDataset });
   screen.useDataset({ id: 'ds-1', dataset, summaries: [] });
   screen.settings.trees = 5;
   return { screen, saved, loadDataset, ...fake };
@@ -337,5 +337,118 @@ describe('ChurnScreen', () => {
     expect(screen.trained?.model).not.toBe(model);
     // Scores of the replaced model are gone.
     expect(screen.scoring).toEqual({ status: 'idle' });
+  });
+
+  describe('model files', () => {
+    /** A trained screen and the text of its model file, as "Download the model" saves it. */
+    async function trainedModelFile() {
+      const trained = screenOn(telco);
+      await ready(trained.screen);
+      await trained.screen.train();
+      await trained.screen.downloadModel();
+      return { ...trained, file: trained.saved[0] };
+    }
+
+    it('downloads the model the results show as “<data set>-churn-model.json”, written in the worker', async () => {
+      const { screen, call, file } = await trainedModelFile();
+      const modelCall = call.mock.calls.find((c) => c[1] === 'modelToJson')!;
+      expect(modelCall[2]).toBe(screen.result!.training.report.model);
+      expect(file.name).toBe('telco-churn-churn-model.json');
+      expect(file.type).toBe('application/json');
+      expect(file.text.startsWith('{"kind":"b2b-strategy-lab/churn-model"')).toBe(true);
+      expect(screen.modelSave).toEqual({ status: 'done', fileName: 'telco-churn-churn-model.json' });
+      screen.dismissModelSave();
+      expect(screen.modelSave).toEqual({ status: 'idle' });
+    });
+
+    it('downloads the kept model when another data set is open, and nothing without a model', async () => {
+      const { screen, saved } = screenOn(telco);
+      await ready(screen);
+      expect(screen.downloadable).toBeNull();
+      await screen.downloadModel();
+      expect(saved).toEqual([]);
+      await screen.train();
+      screen.useDataset({ id: 'ds-2', dataset: messy, summaries: [] });
+      expect(screen.result).toBeNull();
+      expect(screen.downloadable?.model).toBe(screen.trained!.model);
+      await screen.downloadModel();
+      expect(saved.map((f) => f.name)).toEqual(['telco-churn-churn-model.json']);
+    });
+
+    it('loads a saved model file after a reload: it is the kept model and scores a data set exactly like the original', async () => {
+      const original = await trainedModelFile();
+      await original.screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+      if (original.screen.scoring.status !== 'done') throw new Error('not scored');
+      const expected = original.screen.scoring.scored.rows;
+
+      // A fresh screen, as after reloading the page: no model is kept.
+      const { screen, call } = screenOn(messy);
+      await ready(screen);
+      expect(screen.trained).toBeNull();
+      await screen.loadModelFile(new File([original.file.text], original.file.name, { type: 'application/json' }));
+      const loadCall = call.mock.calls.find((c) => c[1] === 'modelFromJson')!;
+      expect(loadCall[2]).toBeInstanceOf(File);
+      expect(screen.modelLoad).toEqual({ status: 'done', fileName: 'telco-churn-churn-model.json' });
+      expect(screen.trained).toMatchObject({ source: 'file', fileName: 'telco-churn-churn-model.json', trees: 5 });
+      expect(screen.trained!.model.target).toBe('Churn');
+      // A loaded model is a file already: only a trained one is offered for download.
+      expect(screen.downloadable).toBeNull();
+
+      await screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+      if (screen.scoring.status !== 'done') throw new Error(`scoring ${screen.scoring.status}`);
+      expect(screen.scoring.scored.rows.scores).toEqual(expected.scores);
+      expect(screen.scoring.scored.rows.order).toEqual(expected.order);
+    });
+
+    it('shows the engine’s reason for a file that is not a model, and keeps the current model', async () => {
+      const { screen } = screenOn(telco);
+      await ready(screen);
+      await screen.train();
+      const kept = screen.trained;
+      await screen.loadModelFile(new File(['{"customers": [1, 2, 3]}'], 'garbage.json'));
+      expect(screen.modelLoad).toMatchObject({
+        status: 'error',
+        fileName: 'garbage.json',
+        error: { code: 'MODEL_FILE_INVALID', params: { reason: 'it is not a churn model of this app' } },
+      });
+      expect(screen.trained).toBe(kept);
+      screen.dismissModelLoad();
+      expect(screen.modelLoad).toEqual({ status: 'idle' });
+    });
+
+    it('a loaded model replaces the scores of the one before; the next training replaces it', async () => {
+      const { screen, file } = await trainedModelFile();
+      await screen.scoreDataset('ds-2', 'telco-churn-messy.csv');
+      expect(screen.scoring.status).toBe('done');
+      await screen.loadModelFile(new File([file.text], 'saved.json'));
+      expect(screen.scoring).toEqual({ status: 'idle' });
+      expect(screen.trained).toMatchObject({ source: 'file', fileName: 'saved.json' });
+      // The results still show the trained model, and download that one.
+      expect(screen.downloadable?.model).toBe(screen.result!.training.report.model);
+
+      await screen.train();
+      expect(screen.trained).toMatchObject({ source: 'training', datasetId: 'ds-1' });
+      expect(screen.modelLoad).toEqual({ status: 'idle' });
+    });
+
+    it('neither saves nor loads while a training runs; a failed save says why', async () => {
+      const { screen, call, saved, release } = screenOn(telco, true);
+      await ready(screen);
+      const run = screen.train();
+      release();
+      await run;
+      const again = screen.train();
+      await screen.downloadModel();
+      await screen.loadModelFile(new File(['{}'], 'x.json'));
+      expect(screen.modelSave).toEqual({ status: 'idle' });
+      expect(screen.modelLoad).toEqual({ status: 'idle' });
+      release();
+      await again;
+
+      call.mockResolvedValueOnce({ ok: false, error: { code: 'WORKER_CRASHED', message: 'gone' } });
+      await screen.downloadModel();
+      expect(screen.modelSave).toMatchObject({ status: 'error', fileName: 'telco-churn-churn-model.json', error: { code: 'WORKER_CRASHED' } });
+      expect(saved).toEqual([]);
+    });
   });
 });

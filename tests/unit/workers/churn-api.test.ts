@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { churnWorkerApi } from '../../../src/workers/churn-api';
-import { crossValidateChurn, scoreRows, trainChurnModel } from '../../../src/core/churn/train-churn-model';
+import { crossValidateChurn, scoreRows, trainChurnModel, type ChurnModel } from '../../../src/core/churn/train-churn-model';
+import { churnModelToJson } from '../../../src/core/churn/model-file';
 import type { Dataset } from '../../../src/core';
 import type { ChurnProgress } from '../../../src/workers/protocol';
 import { column, parsed } from '../../helpers/datasets';
@@ -195,5 +196,72 @@ describe('churnWorkerApi.score', () => {
 
   it('turns anything thrown inside into INTERNAL', () => {
     expect(churnWorkerApi.score(null as never, telco)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('churnWorkerApi.modelToJson and modelFromJson', () => {
+  const messy = shared('telco-churn-messy.csv');
+  const trained = churnWorkerApi.train(telco, { target: 'Churn', positive: 'Yes', trees: 8, seed: 11, permutationImportance: false });
+  if (!trained.ok) throw new Error(trained.error.message);
+  const model = trained.value.report.model;
+
+  function toJson(m: ChurnModel): string {
+    const text = churnWorkerApi.modelToJson(m);
+    if (!text.ok) throw new Error(text.error.message);
+    return text.value;
+  }
+
+  it('writes the engine’s model file, kind first', () => {
+    const text = toJson(model);
+    expect(text).toBe(churnModelToJson(model));
+    expect(text.startsWith('{"kind":"b2b-strategy-lab/churn-model"')).toBe(true);
+  });
+
+  it('round trip: the model read back from the file scores both data sets exactly like the original', async () => {
+    // As on the page: the model crosses to the worker as a structured clone, the file goes back as a File.
+    const text = toJson(structuredClone(model));
+    const loaded = await churnWorkerApi.modelFromJson(new File([text], 'telco-churn-churn-model.json', { type: 'application/json' }));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    expect(loaded.value.target).toBe('Churn');
+    expect(loaded.value.classes[loaded.value.positive]).toBe('Yes');
+    expect(loaded.value.forest.trees).toHaveLength(8);
+    for (const dataset of [telco, messy]) {
+      const original = churnWorkerApi.score(model, dataset);
+      const again = churnWorkerApi.score(loaded.value, dataset);
+      expect(original.ok && again.ok).toBe(true);
+      if (!original.ok || !again.ok) return;
+      expect(again.value.scores).toEqual(original.value.scores);
+      expect(again.value.order).toEqual(original.value.order);
+    }
+    // The held-out scores of the training report too, row for row.
+    const rescored = churnWorkerApi.score(loaded.value, telco);
+    if (!rescored.ok) throw new Error(rescored.error.message);
+    trained.value.report.test.rows.forEach((row, i) => expect(rescored.value.scores[row]).toBe(trained.value.report.test.scores[i]));
+    // Written again, it is the same file.
+    expect(toJson(loaded.value)).toBe(text);
+  });
+
+  it('reads the text itself as well as a file', async () => {
+    const fromText = await churnWorkerApi.modelFromJson(toJson(model));
+    expect(fromText.ok).toBe(true);
+    if (fromText.ok) expect(fromText.value.forest.trees).toEqual(model.forest.trees);
+  });
+
+  it('refuses a file that is not a model with the engine’s reason', async () => {
+    const cases: [Blob | string, string][] = [
+      [new Blob(['this is not { json']), 'it is not JSON'],
+      [new Blob(['{"hello":"world"}']), 'it is not a churn model of this app'],
+      ['{"kind":"b2b-strategy-lab/churn-model","version":2}', 'it has version 2, this app reads version 1'],
+      [new Blob([toJson(model).replace('"trees":[', '"trees":[{"feature":[1]},')]), 'one of its trees is damaged'],
+    ];
+    for (const [source, reason] of cases) {
+      expect(await churnWorkerApi.modelFromJson(source)).toMatchObject({ ok: false, error: { code: 'MODEL_FILE_INVALID', params: { reason } } });
+    }
+  });
+
+  it('answers FILE_READ when the file cannot be read, and INTERNAL for anything thrown', async () => {
+    const unreadable = { text: () => Promise.reject(new Error('the file was moved')) } as unknown as Blob;
+    expect(await churnWorkerApi.modelFromJson(unreadable)).toMatchObject({ ok: false, error: { code: 'FILE_READ', params: { detail: 'the file was moved' } } });
+    expect(churnWorkerApi.modelToJson(null as never)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
