@@ -21,4 +21,6 @@ export {
 } from './churn/train-churn-model';
 export type { ColumnFlag } from './churn/column-flags';
 export { churnModelToJson, churnModelFromJson } from './churn/model-file';
+export { parseLp } from './lp/parse-lp';
+export type { LpModel, LpVariable, LpConstraint, ConstraintSense } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';

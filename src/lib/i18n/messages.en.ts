@@ -355,6 +355,7 @@ export const en = {
   'error.MODEL_FILE_INVALID': 'This file cannot be used as a churn model: {reason}.',
   'error.CHURN_COLUMN_TYPE': 'The column “{column}” does not hold the same kind of values as in the data the model learnt from. Change its type on the Data screen to match, then score again.',
   'error.CHURN_BAD_FOLDS': 'Cross-validation needs between 2 and 20 folds, not {folds}.',
+  'error.LP_PARSE': 'The LP file cannot be read: {detail} (line {line}).',
   'error.INTERNAL': 'Something went wrong inside the app: {detail}',
   'error.EMPTY_FILE': 'The file is empty. Choose a CSV file with a header row and at least one row of data.',
   'error.NO_DATA_ROWS': 'The file has a header row but no data rows. Check that you exported the whole table.',

@@ -22,6 +22,7 @@ describe('the public engine API (src/core/index.ts)', () => {
       'getStrings',
       'ok',
       'parseCsv',
+      'parseLp',
       'retypeColumn',
       'scoreRows',
       'summarizeColumn',

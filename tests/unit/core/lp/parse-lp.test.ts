@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseLp } from '../../../../src/core/lp/parse-lp';
+import type { LpModel } from '../../../../src/core/lp/lp-model';
+
+const sharedLp = (name: string) => readFileSync(resolve(process.cwd(), '../shared/lp', name), 'utf8');
+
+function parsed(text: string): LpModel {
+  const result = parseLp(text);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const coefficients = (m: LpModel, row: string) => Object.fromEntries(m.constraints.find((c) => c.name === row)!.coefficients);
+
+describe('parseLp', () => {
+  it('reads the worked example of the strategy text', () => {
+    const m = parsed(`\\ direct sales (x1) and distributors (x2)
+Maximize
+ Z: 0.1 x1 + 0.2 x2
+Subject To
+ money: 0.05 x1 + 0.1 x2 <= 5000
+ people: 0.2 x1 + 0.05 x2 <= 10000
+End
+`);
+    expect(m.sense).toBe('maximize');
+    expect(m.objectiveName).toBe('Z');
+    expect(m.variables.map((v) => [v.name, v.objective, v.lower, v.upper, v.integer])).toEqual([
+      ['x1', 0.1, 0, Infinity, false],
+      ['x2', 0.2, 0, Infinity, false],
+    ]);
+    expect(m.constraints.map((c) => [c.name, c.sense, c.rhs])).toEqual([
+      ['money', '<=', 5000],
+      ['people', '<=', 10000],
+    ]);
+    expect(coefficients(m, 'people')).toEqual({ x1: 0.2, x2: 0.05 });
+  });
+
+  it('reads bounds, free variables, integers, binaries, signs and constraints over several lines', () => {
+    const m = parsed(`Minimize
+ cost: 3 x + 2 y - z + 4
+Subject To
+ a: x + y
+    >= 2
+ b: - x + 2 y - 3 z = -1.5
+ x - z <= 8
+Bounds
+ x <= 10
+ -5 <= y <= 5
+ z free
+ 3 >= w
+General
+ x
+Binary
+ b1
+End`);
+    const v = Object.fromEntries(m.variables.map((x) => [x.name, x]));
+    expect(m.sense).toBe('minimize');
+    expect([v.x.objective, v.y.objective, v.z.objective]).toEqual([3, 2, -1]);
+    expect([v.x.lower, v.x.upper, v.x.integer]).toEqual([0, 10, true]);
+    expect([v.y.lower, v.y.upper]).toEqual([-5, 5]);
+    expect([v.z.lower, v.z.upper]).toEqual([-Infinity, Infinity]);
+    expect([v.w.lower, v.w.upper]).toEqual([0, 3]);
+    expect([v.b1.lower, v.b1.upper, v.b1.integer]).toEqual([0, 1, true]);
+    expect(m.constraints.map((c) => [c.name, c.sense, c.rhs])).toEqual([
+      ['a', '>=', 2],
+      ['b', '=', -1.5],
+      ['c3', '<=', 8],
+    ]);
+    expect(coefficients(m, 'b')).toEqual({ x: -1, y: 2, z: -3 });
+  });
+
+  it.each([
+    ['budget_n100.lp', 100, 46],
+    ['budget_n1000.lp', 1000, null],
+  ])('reads %s: %i variables', (file, variables, rows) => {
+    const m = parsed(sharedLp(file));
+    expect(m.sense).toBe('maximize');
+    expect(m.variables).toHaveLength(variables as number);
+    if (rows !== null) expect(m.constraints).toHaveLength(rows);
+    expect(m.variables[0].name).toBe('x1');
+  });
+
+  it('reads the coefficients of budget_n100.lp as written', () => {
+    const m = parsed(sharedLp('budget_n100.lp'));
+    expect(m.variables[0]).toMatchObject({ name: 'x1', objective: 2.131 });
+    expect(m.constraints.find((c) => c.name === 'd_19')).toMatchObject({ sense: '<=', rhs: 509647 });
+    expect(coefficients(m, 'd_19')).toEqual({ x9: 4, x17: 1, x26: 1, x27: 8, x31: 2, x37: 8, x53: 3, x62: 9, x74: 9, x89: 2 });
+  });
+
+  it('reads the largest shared model (5,000 variables)', () => {
+    const m = parsed(sharedLp('budget_n5000.lp'));
+    expect(m.variables).toHaveLength(5000);
+    expect(m.constraints.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['text before the objective', 'x + y\nMaximize\n obj: x\nEnd', 1, 'comes before the objective'],
+    ['no objective', 'Subject To\n c: x <= 1\nEnd', 1, 'comes before the objective'],
+    ['a missing sign', 'Maximize\n obj: x y\nEnd', 2, 'a + or - is missing'],
+    ['a bad bound', 'Maximize\n obj: x\nSubject To\n c: x <= 1\nBounds\n x <=\nEnd', 6, 'cannot read the bound'],
+    ['a constraint without a right-hand side', 'Maximize\n obj: x\nSubject To\n c: x + y\nEnd', 4, 'without a sense'],
+  ])('names the line of %s', (_, text, line, words) => {
+    const result = parseLp(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ code: 'LP_PARSE', params: { line } });
+      expect(result.error.message).toContain(words);
+    }
+  });
+});
