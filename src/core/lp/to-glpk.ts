@@ -1,0 +1,72 @@
+/**
+ * The app's LP model as glpk.js expects it. glpk.js's constants are passed in (they come
+ * with the solver instance), so the engine does not depend on the solver package.
+ * Pitfalls handled here: variables default to [0, ∞) in GLPK, so every other bound is
+ * written out, and each bound type reads only the fields it uses.
+ */
+import type { LpModel } from './lp-model';
+
+/** The part of glpk.js's constants the model needs. */
+export interface GlpkConstants {
+  GLP_MIN: number;
+  GLP_MAX: number;
+  GLP_FR: number;
+  GLP_LO: number;
+  GLP_UP: number;
+  GLP_DB: number;
+  GLP_FX: number;
+}
+
+export interface GlpkBound {
+  type: number;
+  lb: number;
+  ub: number;
+}
+
+/** glpk.js's problem shape (its LP type). */
+export interface GlpkProblem {
+  name: string;
+  objective: { direction: number; name: string; vars: { name: string; coef: number }[] };
+  subjectTo: { name: string; vars: { name: string; coef: number }[]; bnds: GlpkBound }[];
+  bounds: ({ name: string } & GlpkBound)[];
+  generals: string[];
+  binaries: string[];
+}
+
+/**
+ * @example toGlpkProblem(parseLp(text).value, glpk)
+ */
+export function toGlpkProblem(model: LpModel, glp: GlpkConstants): GlpkProblem {
+  return {
+    name: model.name,
+    objective: {
+      direction: model.sense === 'maximize' ? glp.GLP_MAX : glp.GLP_MIN,
+      name: model.objectiveName,
+      vars: model.variables.filter((v) => v.objective !== 0).map((v) => ({ name: v.name, coef: v.objective })),
+    },
+    subjectTo: model.constraints.map((c) => ({
+      name: c.name,
+      vars: [...c.coefficients].map(([name, coef]) => ({ name, coef })),
+      bnds:
+        c.sense === '<='
+          ? { type: glp.GLP_UP, lb: 0, ub: c.rhs }
+          : c.sense === '>='
+            ? { type: glp.GLP_LO, lb: c.rhs, ub: 0 }
+            : { type: glp.GLP_FX, lb: c.rhs, ub: c.rhs },
+    })),
+    bounds: model.variables
+      .filter((v) => !(v.lower === 0 && v.upper === Number.POSITIVE_INFINITY))
+      .map((v) => ({ name: v.name, ...boundOf(v.lower, v.upper, glp) })),
+    generals: model.variables.filter((v) => v.integer && !(v.lower === 0 && v.upper === 1)).map((v) => v.name),
+    binaries: model.variables.filter((v) => v.integer && v.lower === 0 && v.upper === 1).map((v) => v.name),
+  };
+}
+
+function boundOf(lower: number, upper: number, glp: GlpkConstants): GlpkBound {
+  const hasLower = Number.isFinite(lower);
+  const hasUpper = Number.isFinite(upper);
+  if (hasLower && hasUpper) return lower === upper ? { type: glp.GLP_FX, lb: lower, ub: upper } : { type: glp.GLP_DB, lb: lower, ub: upper };
+  if (hasLower) return { type: glp.GLP_LO, lb: lower, ub: 0 };
+  if (hasUpper) return { type: glp.GLP_UP, lb: 0, ub: upper };
+  return { type: glp.GLP_FR, lb: 0, ub: 0 };
+}

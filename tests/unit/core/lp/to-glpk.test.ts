@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import GLPK from 'glpk.js/node';
+import { parseLp } from '../../../../src/core/lp/parse-lp';
+import { toGlpkProblem } from '../../../../src/core/lp/to-glpk';
+
+const glpk = await GLPK();
+const solve = (text: string) => {
+  const model = parseLp(text);
+  if (!model.ok) throw new Error(model.error.message);
+  return glpk.solve(toGlpkProblem(model.value, glpk), { msglev: glpk.GLP_MSG_OFF });
+};
+
+describe('toGlpkProblem with glpk.js', () => {
+  it('solves the worked example: Z = 10,000, as derived by hand', () => {
+    // 0.1 x1 + 0.2 x2 = 2 (0.05 x1 + 0.1 x2) ≤ 2 · 5000: every point of the money
+    // constraint's edge between (0, 50000) and (42857.14, 28571.43) is optimal.
+    const result = solve('Maximize\n Z: 0.1 x1 + 0.2 x2\nSubject To\n money: 0.05 x1 + 0.1 x2 <= 5000\n people: 0.2 x1 + 0.05 x2 <= 10000\nEnd\n');
+    expect(result.result.status).toBe(glpk.GLP_OPT);
+    expect(result.result.z).toBeCloseTo(10000, 6);
+    const { x1, x2 } = result.result.vars;
+    expect(0.05 * x1 + 0.1 * x2).toBeCloseTo(5000, 6);
+  });
+
+  it('writes bounds, free variables and integers as GLPK reads them', () => {
+    // min x + y with x in [2, 5], y free but y ≥ -3 through a row, z integer in [0, 10]:
+    // optimum x = 2, y = -3, and z = 0 (its cost is positive).
+    const result = solve('Minimize\n obj: x + y + z\nSubject To\n r: y >= -3\nBounds\n 2 <= x <= 5\n y free\n z <= 10\nGeneral\n z\nEnd\n');
+    expect(result.result.status).toBe(glpk.GLP_OPT);
+    expect(result.result.vars).toEqual({ x: 2, y: -3, z: 0 });
+  });
+
+  it.each([
+    ['budget_n100.lp', 2652649.607331],
+    ['budget_n1000.lp', 2698768.128963],
+  ])('solves %s to the reference optimum (1e-6 relative)', (file, reference) => {
+    const result = solve(readFileSync(resolve(process.cwd(), '../shared/lp', file), 'utf8'));
+    expect(result.result.status).toBe(glpk.GLP_OPT);
+    expect(Math.abs(result.result.z - reference) / reference).toBeLessThan(1e-6);
+  });
+});
