@@ -22,5 +22,7 @@ export {
 export type { ColumnFlag } from './churn/column-flags';
 export { churnModelToJson, churnModelFromJson } from './churn/model-file';
 export { parseLp } from './lp/parse-lp';
+export { writeLp } from './lp/write-lp';
+export { solveLp, type LpSolution, type GlpkSolve } from './lp/solve-lp';
 export type { LpModel, LpVariable, LpConstraint, ConstraintSense } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';

@@ -25,9 +25,11 @@ describe('the public engine API (src/core/index.ts)', () => {
       'parseLp',
       'retypeColumn',
       'scoreRows',
+      'solveLp',
       'summarizeColumn',
       'summarizeDataset',
       'trainChurnModel',
+      'writeLp',
     ]);
   });
 

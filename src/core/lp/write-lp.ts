@@ -1,0 +1,67 @@
+/**
+ * Writes a model in CPLEX LP format, the text that parseLp reads back and that glpsol,
+ * CPLEX, Gurobi and HiGHS read: for export, and for teachers who want the model as text.
+ */
+import type { LpModel, LpVariable } from './lp-model';
+
+/** Terms per line, so long rows stay readable. */
+const TERMS_PER_LINE = 8;
+
+/**
+ * @example writeLp(model) // "Maximize\n Z: + 0.1 x1 + 0.2 x2\nSubject To\n ..."
+ */
+export function writeLp(model: LpModel): string {
+  const out: string[] = [`\\ ${model.name}`, model.sense === 'maximize' ? 'Maximize' : 'Minimize'];
+  const objective = model.variables.filter((v) => v.objective !== 0).map((v): [string, number] => [v.name, v.objective]);
+  // An objective needs a term to be written; a zero one keeps the line valid.
+  if (objective.length === 0 && model.variables.length > 0) objective.push([model.variables[0].name, 0]);
+  out.push(` ${model.objectiveName}:${terms(objective)}`);
+  out.push('Subject To');
+  for (const c of model.constraints) out.push(` ${c.name}:${terms([...c.coefficients])} ${c.sense} ${number(c.rhs)}`);
+  // A variable that no row or objective names is kept by a bound line of its own.
+  const named = new Set(objective.map(([name]) => name));
+  for (const c of model.constraints) for (const name of c.coefficients.keys()) named.add(name);
+  const bounded = model.variables.filter((v) => (!(v.lower === 0 && v.upper === Number.POSITIVE_INFINITY) || !named.has(v.name)) && !isBinary(v));
+  if (bounded.length > 0) {
+    out.push('Bounds');
+    for (const v of bounded) out.push(` ${bound(v)}`);
+  }
+  const generals = model.variables.filter((v) => v.integer && !isBinary(v));
+  if (generals.length > 0) out.push('General', ...chunks(generals.map((v) => v.name)));
+  const binaries = model.variables.filter(isBinary);
+  if (binaries.length > 0) out.push('Binary', ...chunks(binaries.map((v) => v.name)));
+  out.push('End', '');
+  return out.join('\n');
+}
+
+function isBinary(v: LpVariable): boolean {
+  return v.integer && v.lower === 0 && v.upper === 1;
+}
+
+function terms(list: [string, number][]): string {
+  const parts = list.map(([name, c]) => `${c < 0 ? '-' : '+'} ${Math.abs(c) === 1 ? '' : `${number(Math.abs(c))} `}${name}`);
+  const lines: string[] = [];
+  for (let i = 0; i < parts.length; i += TERMS_PER_LINE) lines.push(parts.slice(i, i + TERMS_PER_LINE).join(' '));
+  return ' ' + lines.join('\n   ');
+}
+
+function bound(v: LpVariable): string {
+  const lower = v.lower;
+  const upper = v.upper;
+  if (lower === Number.NEGATIVE_INFINITY && upper === Number.POSITIVE_INFINITY) return `${v.name} free`;
+  if (lower === upper) return `${v.name} = ${number(lower)}`;
+  const low = lower === Number.NEGATIVE_INFINITY ? '-inf' : number(lower);
+  const high = upper === Number.POSITIVE_INFINITY ? 'inf' : number(upper);
+  return `${low} <= ${v.name} <= ${high}`;
+}
+
+/** Shortest text that reads back to the same double. */
+function number(x: number): string {
+  return String(x);
+}
+
+function chunks(names: string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < names.length; i += TERMS_PER_LINE) lines.push(' ' + names.slice(i, i + TERMS_PER_LINE).join(' '));
+  return lines;
+}
