@@ -5,5 +5,5 @@ set -euo pipefail
 name="$1"; shift
 out="node_modules/.cache/bench"
 mkdir -p "$out"
-npx esbuild "tests/bench/$name.ts" --bundle --platform=node --format=esm --log-level=warning --outfile="$out/$name.mjs"
+npx esbuild "tests/bench/$name.ts" --bundle --packages=external --platform=node --format=esm --log-level=warning --outfile="$out/$name.mjs"
 node "$out/$name.mjs" "$@"
