@@ -24,5 +24,6 @@ export { churnModelToJson, churnModelFromJson } from './churn/model-file';
 export { parseLp } from './lp/parse-lp';
 export { writeLp } from './lp/write-lp';
 export { solveLp, type LpSolution, type GlpkSolve } from './lp/solve-lp';
+export { explainInfeasible, type InfeasibilityExplanation } from './lp/explain-infeasible';
 export type { LpModel, LpVariable, LpConstraint, ConstraintSense } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';

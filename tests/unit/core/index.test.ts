@@ -15,6 +15,7 @@ describe('the public engine API (src/core/index.ts)', () => {
       'createByteImporter',
       'createCsvImporter',
       'crossValidateChurn',
+      'explainInfeasible',
       'fail',
       'fileRowNumber',
       'getColumn',
