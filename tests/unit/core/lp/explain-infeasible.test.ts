@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import GLPK from 'glpk.js/node';
-import { parseLp } from '../../../../src/core/lp/parse-lp';
 import { explainInfeasible } from '../../../../src/core/lp/explain-infeasible';
-
-const glpk = await GLPK();
+import { glpk, glpkSolve, parsedLp } from '../../../helpers/lp';
 
 async function explained(text: string) {
-  const model = parseLp(text);
-  if (!model.ok) throw new Error(model.error.message);
-  const result = await explainInfeasible(model.value, (p, o) => glpk.solve(p, o), glpk);
+  const result = await explainInfeasible(parsedLp(text), glpkSolve, glpk);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

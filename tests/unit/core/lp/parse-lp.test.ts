@@ -3,14 +3,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseLp } from '../../../../src/core/lp/parse-lp';
 import type { LpModel } from '../../../../src/core/lp/lp-model';
+import { parsedLp } from '../../../helpers/lp';
 
 const sharedLp = (name: string) => readFileSync(resolve(process.cwd(), '../shared/lp', name), 'utf8');
 
-function parsed(text: string): LpModel {
-  const result = parseLp(text);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const parsed = parsedLp;
 
 const coefficients = (m: LpModel, row: string) => Object.fromEntries(m.constraints.find((c) => c.name === row)!.coefficients);
 

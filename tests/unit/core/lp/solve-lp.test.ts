@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import GLPK from 'glpk.js/node';
-import { parseLp } from '../../../../src/core/lp/parse-lp';
 import { solveLp, type LpSolution } from '../../../../src/core/lp/solve-lp';
-
-const glpk = await GLPK();
+import { glpk, glpkSolve, parsedLp } from '../../../helpers/lp';
 
 async function solved(text: string): Promise<LpSolution> {
-  const model = parseLp(text);
-  if (!model.ok) throw new Error(model.error.message);
-  const result = await solveLp(model.value, (p, o) => glpk.solve(p, o), glpk);
+  const result = await solveLp(parsedLp(text), glpkSolve, glpk);
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import GLPK from 'glpk.js/node';
-import { parseLp } from '../../../../src/core/lp/parse-lp';
 import { toGlpkProblem } from '../../../../src/core/lp/to-glpk';
+import { glpk, parsedLp } from '../../../helpers/lp';
 
-const glpk = await GLPK();
-const solve = (text: string) => {
-  const model = parseLp(text);
-  if (!model.ok) throw new Error(model.error.message);
-  return glpk.solve(toGlpkProblem(model.value, glpk), { msglev: glpk.GLP_MSG_OFF });
-};
+const solve = (text: string) => glpk.solve(toGlpkProblem(parsedLp(text), glpk), { msglev: glpk.GLP_MSG_OFF });
 
 describe('toGlpkProblem with glpk.js', () => {
   it('solves the worked example: Z = 10,000, as derived by hand', () => {

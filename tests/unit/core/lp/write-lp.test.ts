@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseLp } from '../../../../src/core/lp/parse-lp';
 import { writeLp } from '../../../../src/core/lp/write-lp';
 import type { LpModel } from '../../../../src/core/lp/lp-model';
+import { parsedLp } from '../../../helpers/lp';
 
-function parsed(text: string): LpModel {
-  const result = parseLp(text);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const parsed = parsedLp;
 
 /** Models compared by content: maps as plain objects. */
 const plain = (m: LpModel) => ({ ...m, name: '', constraints: m.constraints.map((c) => ({ ...c, coefficients: Object.fromEntries(c.coefficients) })) });
