@@ -21,9 +21,12 @@ export {
 } from './churn/train-churn-model';
 export type { ColumnFlag } from './churn/column-flags';
 export { churnModelToJson, churnModelFromJson } from './churn/model-file';
-export { parseLp } from './lp/parse-lp';
-export { writeLp } from './lp/write-lp';
-export { solveLp, type LpSolution, type GlpkSolve } from './lp/solve-lp';
-export { explainInfeasible, type InfeasibilityExplanation } from './lp/explain-infeasible';
-export type { LpModel, LpVariable, LpConstraint, ConstraintSense } from './lp/lp-model';
+export { parseLpFormat } from './lp/parse-lp-format';
+export { writeLpFormat } from './lp/write-lp-format';
+export { solveLp, type LpSolution, type SolveLpOptions } from './lp/solve-lp';
+export { validateLpModel, MAX_NONZEROS } from './lp/validate-lp-model';
+export type { LpSolver, RawStatus as LpStatus } from './lp/run-glpk';
+export type { AlternativeOptimum } from './lp/alternative-optimum';
+export type { UnboundedRay } from './lp/unbounded-ray';
+export type { LpModel, LpVariable, LpConstraint, ConstraintOp } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';

@@ -9,8 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import GLPK from 'glpk.js/node';
-import { parseLp } from '../../src/core/lp/parse-lp';
+import { parseLpFormat } from '../../src/core/lp/parse-lp-format';
 import { solveLp } from '../../src/core/lp/solve-lp';
+import type { LpSolver } from '../../src/core/lp/run-glpk';
 
 const REFERENCES: Record<string, number> = {
   'budget_n100.lp': 2652649.607331,
@@ -51,11 +52,11 @@ for (const [file, reference] of Object.entries(REFERENCES)) {
   let objective = NaN;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    const model = parseLp(text);
+    const model = parseLpFormat(text);
     if (!model.ok) throw new Error(model.error.message);
-    const solved = await solveLp(model.value, (p, o) => glpk.solve(p, o), glpk);
+    const solved = await solveLp(model.value, { solver: glpk as unknown as LpSolver });
     times.push(performance.now() - started);
-    if (solved.ok && solved.value.status === 'optimal') objective = solved.value.objective;
+    if (solved.ok && solved.value.status === 'optimal') objective = solved.value.objective ?? NaN;
   }
   const ours = median(times);
   const agreement = Math.abs(objective - reference) / reference;

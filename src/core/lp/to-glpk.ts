@@ -4,7 +4,7 @@
  * Pitfalls handled here: variables default to [0, ∞) in GLPK, so every other bound is
  * written out, and each bound type reads only the fields it uses.
  */
-import type { LpModel } from './lp-model';
+import { isInteger, lowerOf, termsOf, upperOf, type LpModel, type LpVariable } from './lp-model';
 
 /** The part of glpk.js's constants the model needs. */
 export interface GlpkConstants {
@@ -34,32 +34,36 @@ export interface GlpkProblem {
 }
 
 /**
- * @example toGlpkProblem(parseLp(text).value, glpk)
+ * @example toGlpkProblem(parseLpFormat(text).value, glpk)
  */
 export function toGlpkProblem(model: LpModel, glp: GlpkConstants): GlpkProblem {
   return {
-    name: model.name,
+    name: model.name ?? 'model',
     objective: {
-      direction: model.sense === 'maximize' ? glp.GLP_MAX : glp.GLP_MIN,
-      name: model.objectiveName,
+      direction: model.sense === 'max' ? glp.GLP_MAX : glp.GLP_MIN,
+      name: model.objectiveName ?? 'obj',
       vars: model.variables.filter((v) => v.objective !== 0).map((v) => ({ name: v.name, coef: v.objective })),
     },
     subjectTo: model.constraints.map((c) => ({
       name: c.name,
-      vars: [...c.coefficients].map(([name, coef]) => ({ name, coef })),
+      vars: termsOf(c).map(([name, coef]) => ({ name, coef })),
       bnds:
-        c.sense === '<='
+        c.op === '<='
           ? { type: glp.GLP_UP, lb: 0, ub: c.rhs }
-          : c.sense === '>='
+          : c.op === '>='
             ? { type: glp.GLP_LO, lb: c.rhs, ub: 0 }
             : { type: glp.GLP_FX, lb: c.rhs, ub: c.rhs },
     })),
     bounds: model.variables
-      .filter((v) => !(v.lower === 0 && v.upper === Number.POSITIVE_INFINITY))
-      .map((v) => ({ name: v.name, ...boundOf(v.lower, v.upper, glp) })),
-    generals: model.variables.filter((v) => v.integer && !(v.lower === 0 && v.upper === 1)).map((v) => v.name),
-    binaries: model.variables.filter((v) => v.integer && v.lower === 0 && v.upper === 1).map((v) => v.name),
+      .filter((v) => !(lowerOf(v) === 0 && upperOf(v) === Number.POSITIVE_INFINITY))
+      .map((v) => ({ name: v.name, ...boundOf(lowerOf(v), upperOf(v), glp) })),
+    generals: model.variables.filter((v) => isInteger(v) && !isBinary(v)).map((v) => v.name),
+    binaries: model.variables.filter(isBinary).map((v) => v.name),
   };
+}
+
+function isBinary(v: LpVariable): boolean {
+  return isInteger(v) && lowerOf(v) === 0 && upperOf(v) === 1;
 }
 
 function boundOf(lower: number, upper: number, glp: GlpkConstants): GlpkBound {

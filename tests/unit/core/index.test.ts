@@ -7,6 +7,7 @@ describe('the public engine API (src/core/index.ts)', () => {
     expect(Object.keys(core).sort()).toEqual([
       'COLUMN_TYPES',
       'HEAD_BYTES',
+      'MAX_NONZEROS',
       'cellText',
       'churnModelFromJson',
       'churnModelToJson',
@@ -15,7 +16,6 @@ describe('the public engine API (src/core/index.ts)', () => {
       'createByteImporter',
       'createCsvImporter',
       'crossValidateChurn',
-      'explainInfeasible',
       'fail',
       'fileRowNumber',
       'getColumn',
@@ -23,14 +23,15 @@ describe('the public engine API (src/core/index.ts)', () => {
       'getStrings',
       'ok',
       'parseCsv',
-      'parseLp',
+      'parseLpFormat',
       'retypeColumn',
       'scoreRows',
       'solveLp',
       'summarizeColumn',
       'summarizeDataset',
       'trainChurnModel',
-      'writeLp',
+      'validateLpModel',
+      'writeLpFormat',
     ]);
   });
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { explainInfeasible } from '../../../../src/core/lp/explain-infeasible';
-import { glpk, glpkSolve, parsedLp } from '../../../helpers/lp';
+import { glpk, parsedLp } from '../../../helpers/lp';
 
 async function explained(text: string) {
-  const result = await explainInfeasible(parsedLp(text), glpkSolve, glpk);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return explainInfeasible(parsedLp(text), glpk);
 }
 
 describe('explainInfeasible', () => {

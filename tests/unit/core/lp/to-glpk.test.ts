@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toGlpkProblem } from '../../../../src/core/lp/to-glpk';
-import { glpk, parsedLp } from '../../../helpers/lp';
+import { glpkNode as glpk, parsedLp } from '../../../helpers/lp';
 
 const solve = (text: string) => glpk.solve(toGlpkProblem(parsedLp(text), glpk), { msglev: glpk.GLP_MSG_OFF });
 

@@ -5,7 +5,7 @@
  * https://www.ibm.com/docs/en/icos/22.1.1?topic=cplex-lp-file-format-algebraic-representation
  */
 import { fail, ok, type Result } from '../shared/result';
-import type { ConstraintSense, LpConstraint, LpModel, LpVariable } from './lp-model';
+import { LP_NAME as NAME, record, type ConstraintOp, type LpConstraint, type LpModel, type LpVariable } from './lp-model';
 
 type Section = 'none' | 'objective' | 'constraints' | 'bounds' | 'general' | 'binary' | 'end';
 
@@ -19,8 +19,6 @@ const SECTION_WORDS: [RegExp, Section][] = [
   [/^end$/i, 'end'],
 ];
 
-/** A name: starts with a letter or one of CPLEX's allowed signs, then letters, digits and signs. */
-const NAME = /^[A-Za-z_!"#$%&()/,;?@`'{}|~][A-Za-z0-9_!"#$%&()/,.;?@`'{}|~\[\]]*$/;
 
 interface Token {
   text: string;
@@ -30,10 +28,10 @@ interface Token {
 /**
  * Parses LP-format text.
  * @returns the model, or LP_PARSE with the line and what is wrong
- * @example parseLp('Maximize\n obj: x + y\nSubject To\n c: x + 2 y <= 4\nEnd\n')
+ * @example parseLpFormat('Maximize\n obj: x + y\nSubject To\n c: x + 2 y <= 4\nEnd\n')
  */
-export function parseLp(text: string, name = 'model'): Result<LpModel> {
-  const model: LpModel = { name, sense: 'maximize', objectiveName: 'obj', variables: [], constraints: [] };
+export function parseLpFormat(text: string, name = 'model'): Result<LpModel> {
+  const model: LpModel = { name, sense: 'max', objectiveName: 'obj', variables: [], constraints: [] };
   const variables = new Map<string, LpVariable>();
   const variable = (varName: string): LpVariable => {
     let v = variables.get(varName);
@@ -66,7 +64,7 @@ export function parseLp(text: string, name = 'model'): Result<LpModel> {
     if (section === 'constraints') {
       const parsed = readConstraint(tokens, model.constraints.length + 1);
       if (!parsed.ok) return parsed;
-      for (const varName of parsed.value.coefficients.keys()) variable(varName);
+      for (const varName of Object.keys(parsed.value.terms)) variable(varName);
       model.constraints.push(parsed.value);
       return ok(null);
     }
@@ -89,7 +87,7 @@ export function parseLp(text: string, name = 'model'): Result<LpModel> {
       if (section === 'objective') {
         if (sawObjective) return error(lineNumber, 'a second objective section; a model has one objective.');
         sawObjective = true;
-        model.sense = /^min/i.test(content) ? 'minimize' : 'maximize';
+        model.sense = /^min/i.test(content) ? 'min' : 'max';
       }
       continue;
     }
@@ -157,7 +155,7 @@ function isSense(text: string): boolean {
   return ['<=', '>=', '=<', '=>', '<', '>', '='].includes(text);
 }
 
-function senseOf(text: string): ConstraintSense {
+function senseOf(text: string): ConstraintOp {
   if (text === '=') return '=';
   return text.startsWith('<') || text === '=<' ? '<=' : '>=';
 }
@@ -222,12 +220,9 @@ function readConstraint(tokens: Token[], ordinal: number): Result<LpConstraint> 
   const line = tokens[0].line;
   if (expression.value.terms.size === 0) return fail('LP_PARSE', `Line ${line}: a constraint without variables.`, { line, detail: '' });
   if (!Number.isFinite(rhs)) return fail('LP_PARSE', `Line ${line}: the right-hand side must be a finite number.`, { line, detail: String(rhs) });
-  return ok({
-    name: expression.value.name ?? `c${ordinal}`,
-    coefficients: expression.value.terms,
-    sense: senseOf(tokens[senseAt].text),
-    rhs,
-  });
+  const terms = record<number>();
+  for (const [varName, coefficient] of expression.value.terms) terms[varName] = coefficient;
+  return ok({ name: expression.value.name ?? `c${ordinal}`, terms, op: senseOf(tokens[senseAt].text), rhs });
 }
 
 /** Bounds: "x >= 1", "x <= 9", "1 <= x <= 9", "x = 3", "x free", "-inf <= x". */
@@ -260,7 +255,7 @@ function readBound(tokens: Token[], variable: (name: string) => LpVariable): Res
   return bad();
 }
 
-function setBound(v: LpVariable, sense: ConstraintSense, value: number): void {
+function setBound(v: LpVariable, sense: ConstraintOp, value: number): void {
   if (sense === '<=') v.upper = value;
   else if (sense === '>=') v.lower = value;
   else {
