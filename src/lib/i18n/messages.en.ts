@@ -414,6 +414,12 @@ export const en = {
   'issueKind.UNCLOSED_QUOTE': 'unclosed quotes',
   'issueKind.MALFORMED_QUOTES': 'rows with a quote in the wrong place',
   'issueKind.other': 'problems of the same kind',
+
+  // ── allocation: graphical method ──
+
+  // ── allocation: budget builder ──
+
+  // ── allocation: screen, editor and results ──
 } as const;
 
 export type MessageKey = keyof typeof en;
