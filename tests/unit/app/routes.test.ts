@@ -3,7 +3,7 @@ import { DEFAULT_ROUTE, ROUTES, hashFor, routeFromHash } from '../../../src/app/
 
 describe('ROUTES', () => {
   it('has the data and churn screens; data is the default', () => {
-    expect(ROUTES.map((r) => r.id)).toEqual(['data', 'churn']);
+    expect(ROUTES.map((r) => r.id)).toEqual(['data', 'churn', 'allocation']);
     expect(DEFAULT_ROUTE).toBe('data');
   });
 });

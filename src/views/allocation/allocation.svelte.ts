@@ -1,0 +1,213 @@
+/**
+ * The allocation screen's state: the model being edited (as a table of typed cells, or as
+ * LP text for models too large for a table), the solve job, and the last solution with the
+ * model it belongs to. It lives as long as the app, so a model and its answer are still
+ * there after a visit to another screen. The worker reads and writes LP text and solves;
+ * Cancel terminates it.
+ */
+import type { LpModel } from '../../core/lp/lp-model';
+import type { LpSolution } from '../../core/lp/solve-lp';
+import { fail, type AppError, type Result } from '../../core/shared/result';
+import { downloadText } from '../../lib/download';
+import { currentLocale } from '../../lib/i18n/i18n';
+import { draftFromModel, modelFromDraft, type ModelDraft } from '../../lib/lp/model-draft';
+import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
+import type { LpWorkerApi } from '../../workers/lp-api';
+import { WORKED_EXAMPLE, workedExampleLabels } from './worked-example';
+
+/** Larger models are edited as LP text: a table of this many cells is no longer usable. */
+export const MAX_TABLE_CELLS = 2_500;
+/** @default time limit of a solve, in seconds */
+export const DEFAULT_TIME_LIMIT = 60;
+
+export type EditorMode = 'table' | 'text';
+
+export type SolveJob =
+  | { status: 'idle' }
+  | { status: 'running'; started: number }
+  | { status: 'done'; ms: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; error: AppError };
+
+export interface Solved {
+  model: LpModel;
+  solution: LpSolution;
+  /** Display names of variables and rows (from the budget builder), by model name. */
+  labels: Record<string, string>;
+  /** What the editor held when this was solved: a later edit makes the answer stale. */
+  fingerprint: string;
+}
+
+export interface AllocationScreenDeps {
+  client?: WorkerClient<LpWorkerApi>;
+  save?: (fileName: string, text: string, type?: string) => void;
+}
+
+export class AllocationScreen {
+  mode = $state<EditorMode>('table');
+  draft = $state<ModelDraft>(draftFromModel(WORKED_EXAMPLE, currentLocale()));
+  text = $state('');
+  /** Why the editor's content cannot become a model (shown next to the editor). */
+  editorError = $state.raw<AppError | null>(null);
+  /** Display names from the budget builder, kept while the model comes from it. */
+  labels = $state.raw<Record<string, string>>(workedExampleLabels());
+  timeLimit = $state<number | null>(DEFAULT_TIME_LIMIT);
+  job = $state.raw<SolveJob>({ status: 'idle' });
+  solved = $state.raw<Solved | null>(null);
+  /** The file name of the last imported LP file, for the export. */
+  fileName = $state('model.lp');
+
+  /** True when the editor no longer holds the model of the shown solution. */
+  stale = $derived(this.solved !== null && this.solved.fingerprint !== this.#fingerprint());
+
+  #client: WorkerClient<LpWorkerApi>;
+  #save: (fileName: string, text: string, type?: string) => void;
+  #controller: AbortController | null = null;
+
+  constructor(deps: AllocationScreenDeps = {}) {
+    this.#client = deps.client ?? createWorkerClient<LpWorkerApi>(() => new Worker(new URL('../../workers/lp.worker.ts', import.meta.url), { type: 'module', name: 'lp' }));
+    this.#save = deps.save ?? downloadText;
+  }
+
+  #fingerprint(): string {
+    return this.mode === 'table' ? JSON.stringify(this.draft) : this.text;
+  }
+
+  /** Puts a model in the editor: as a table when it fits, else as LP text. */
+  async setModel(model: LpModel, labels: Record<string, string> = {}): Promise<void> {
+    this.labels = labels;
+    this.editorError = null;
+    if (fitsTable(model)) {
+      this.draft = draftFromModel(model, currentLocale());
+      this.mode = 'table';
+      return;
+    }
+    const text = await this.#client.call(undefined, 'write', model);
+    if (!text.ok) {
+      this.editorError = text.error;
+      return;
+    }
+    this.text = text.value;
+    this.mode = 'text';
+  }
+
+  /** The worked example from the strategy text, solved at once. */
+  async openWorkedExample(): Promise<void> {
+    await this.setModel(WORKED_EXAMPLE, workedExampleLabels());
+    this.fileName = 'worked-example.lp';
+    await this.solve();
+  }
+
+  /** Switches editor; the content is converted, and a content that cannot be keeps the editor as it is. */
+  async switchMode(mode: EditorMode): Promise<boolean> {
+    if (mode === this.mode) return true;
+    const model = await this.currentModel();
+    if (!model.ok) {
+      this.editorError = model.error;
+      return false;
+    }
+    this.editorError = null;
+    if (mode === 'table') {
+      if (!fitsTable(model.value)) {
+        this.editorError = tooLargeForTable(model.value);
+        return false;
+      }
+      this.draft = draftFromModel(model.value, currentLocale());
+    } else {
+      const text = await this.#client.call(undefined, 'write', model.value);
+      if (!text.ok) {
+        this.editorError = text.error;
+        return false;
+      }
+      this.text = text.value;
+    }
+    this.mode = mode;
+    return true;
+  }
+
+  /** The model the editor holds, or why it cannot be read. */
+  async currentModel(): Promise<Result<LpModel>> {
+    if (this.mode === 'table') return modelFromDraft($state.snapshot(this.draft), currentLocale());
+    return this.#client.call(undefined, 'parse', this.text);
+  }
+
+  /** Reads an LP file into the text editor (a table too, when it fits); a bad file changes nothing. */
+  async importFile(file: File): Promise<void> {
+    const text = await file.text();
+    const model = await this.#client.call(undefined, 'parse', text);
+    if (!model.ok) {
+      this.editorError = model.error;
+      return;
+    }
+    this.fileName = file.name;
+    this.text = text;
+    await this.setModel(model.value);
+    if (this.mode === 'text') this.text = text;
+  }
+
+  async exportFile(): Promise<void> {
+    const model = await this.currentModel();
+    if (!model.ok) {
+      this.editorError = model.error;
+      return;
+    }
+    const text = this.mode === 'text' ? this.text : await this.#client.call(undefined, 'write', model.value);
+    if (typeof text !== 'string' && !text.ok) {
+      this.editorError = text.error;
+      return;
+    }
+    this.#save(this.fileName.endsWith('.lp') ? this.fileName : `${this.fileName}.lp`, typeof text === 'string' ? text : text.value, 'text/plain;charset=utf-8');
+  }
+
+  async solve(): Promise<void> {
+    this.cancel();
+    const fingerprint = this.#fingerprint();
+    const labels = this.labels;
+    const controller = new AbortController();
+    this.#controller = controller;
+    const started = performance.now();
+    this.job = { status: 'running', started };
+    const model = await this.currentModel();
+    if (controller.signal.aborted) return;
+    if (!model.ok) {
+      this.editorError = model.error;
+      this.job = { status: 'error', error: model.error };
+      return;
+    }
+    this.editorError = null;
+    const limit = this.timeLimit;
+    const timeLimitSeconds = limit !== null && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIME_LIMIT;
+    const solution = await this.#client.call(controller.signal, 'solve', model.value, { timeLimitSeconds });
+    if (this.#controller !== controller) return;
+    this.#controller = null;
+    if (!solution.ok) {
+      this.job = solution.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: solution.error };
+      return;
+    }
+    this.solved = { model: model.value, solution: solution.value, labels, fingerprint };
+    this.job = { status: 'done', ms: performance.now() - started };
+  }
+
+  cancel(): void {
+    if (!this.#controller) return;
+    this.#controller.abort();
+    this.#controller = null;
+    this.job = { status: 'cancelled' };
+  }
+
+  dismissJob(): void {
+    if (this.job.status !== 'running') this.job = { status: 'idle' };
+  }
+}
+
+function fitsTable(model: LpModel): boolean {
+  return model.variables.length * (model.constraints.length + 1) <= MAX_TABLE_CELLS;
+}
+
+function tooLargeForTable(model: LpModel): AppError {
+  const result = fail('LP_TABLE_TOO_LARGE', `${model.variables.length} variables × ${model.constraints.length} constraints is too large for the table; edit it as LP text.`, {
+    variables: model.variables.length,
+    constraints: model.constraints.length,
+  });
+  return (result as { ok: false; error: AppError }).error;
+}
