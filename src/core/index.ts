@@ -27,6 +27,7 @@ export { solveLp, type LpSolution, type SolveLpOptions } from './lp/solve-lp';
 export { validateLpModel, MAX_NONZEROS } from './lp/validate-lp-model';
 export type { LpSolver, RawStatus as LpStatus } from './lp/run-glpk';
 export type { AlternativeOptimum } from './lp/alternative-optimum';
+export type { LpSensitivity, VariableRange, ConstraintRange } from './lp/sensitivity';
 export type { UnboundedRay } from './lp/unbounded-ray';
 export type { LpModel, LpVariable, LpConstraint, ConstraintOp } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';

@@ -1,13 +1,15 @@
 /**
  * Is the optimum unique? At an optimal vertex, a variable at one of its bounds with a zero
  * reduced cost (or a binding constraint with a zero shadow price) can usually move without
- * changing the objective: the optimum is then a whole edge or face, not a point. Degenerate
- * vertices make that test alone unreliable, so each candidate is confirmed by a re-solve:
- * hold the objective at its optimum and push the candidate away from its bound. A move
- * gives a second optimal vertex.
+ * changing the objective: the optimum is then a whole edge or face, not a point. The move is
+ * made by one simplex pivot from the basis rebuilt for the sensitivity ranges
+ * (adjacentOptimum): no extra solve. Only at a degenerate vertex, where every such move is
+ * stopped at once by a basic column at its bound, are candidates confirmed by re-solves:
+ * hold the objective at its optimum and push the candidate away from its bound.
  */
 import { lowerOf, record, termsOf, upperOf, type LpConstraint, type LpModel } from './lp-model';
 import { runGlpk, type LpSolver, type RawSolution } from './run-glpk';
+import { adjacentOptimum } from './sensitivity';
 
 export interface AlternativeOptimum {
   /** A second optimal vertex. */
@@ -21,15 +23,39 @@ export interface AlternativeOptimum {
 const MAX_TRIES = 6;
 
 /**
+ * Largest model (variables + constraints) for which a degenerate vertex is settled by
+ * re-solves. Each re-solve is a full solve: a few milliseconds for a model this size, ~100 ms
+ * at 1,000 variables, which the answer must not wait for. Above it, a degenerate vertex
+ * reports no second optimum.
+ */
+const RESOLVE_LIMIT = 300;
+
+/**
  * @param solved an optimal LP solution of the model (with duals and reduced costs)
  * @returns a second optimal vertex, or null when none was found
  */
 export async function findAlternativeOptimum(model: LpModel, solved: RawSolution, solver: LpSolver): Promise<AlternativeOptimum | null> {
   const { values, duals, reducedCosts, activities, objective } = solved;
   if (!values || !duals || !reducedCosts || !activities || objective === undefined) return null;
+  const pivot = adjacentOptimum(model, solved);
+  if (pivot?.kind === 'vertex') return { values: pivot.values, objective: pivot.objective, moved: pivot.moved };
+  // Unique, or every tie moves forever (no second vertex on those edges): the re-solves would say the same.
+  if (pivot && pivot.kind !== 'degenerate') return null;
+  if (model.variables.length + model.constraints.length > RESOLVE_LIMIT) return null;
+  return resolveAlternative(model, solved, solver);
+}
+
+/** The fallback: one re-solve per candidate, with the objective held at its optimum. */
+async function resolveAlternative(model: LpModel, solved: RawSolution, solver: LpSolver): Promise<AlternativeOptimum | null> {
+  const values = solved.values!;
+  const duals = solved.duals!;
+  const reducedCosts = solved.reducedCosts!;
+  const activities = solved.activities!;
+  const objective = solved.objective!;
   const scale = Math.max(1, ...model.variables.map((v) => Math.abs(v.objective)));
   const zero = 1e-9 * scale;
-  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  // An infinite bound is never "near": |x − ∞| ≤ 1e-9·∞ would hold for every x.
+  const near = (a: number, b: number) => Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
   type Candidate = { kind: 'variable' | 'constraint'; name: string; direction: 'max' | 'min'; terms: Record<string, number> };
   const candidates: Candidate[] = [];

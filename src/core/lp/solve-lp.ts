@@ -10,10 +10,13 @@ import { defaultSolver } from './default-solver';
 import { explainInfeasible } from './explain-infeasible';
 import type { LpModel } from './lp-model';
 import { runGlpk, type LpSolver, type RawSolution } from './run-glpk';
+import { rangeSensitivity, type LpSensitivity } from './sensitivity';
 import { findUnboundedRay, type UnboundedRay } from './unbounded-ray';
 import { validateLpModel } from './validate-lp-model';
 
 export interface LpSolution extends RawSolution {
+  /** Ranging of objective coefficients and right-hand sides (LP optimum only). */
+  sensitivity?: LpSensitivity;
   /** True when a second optimal vertex was found (LP only). */
   alternativeOptima?: boolean;
   alternative?: AlternativeOptimum;
@@ -45,6 +48,8 @@ export async function solveLp(model: LpModel, options: SolveLpOptions = {}): Pro
   const solved: LpSolution = await runGlpk(model, solver, options);
   if (options.analyse === false) return ok(solved);
   if (solved.status === 'optimal' && !solved.integer) {
+    const sensitivity = rangeSensitivity(model, solved);
+    if (sensitivity) solved.sensitivity = sensitivity;
     const alternative = await findAlternativeOptimum(model, solved, solver);
     solved.alternativeOptima = alternative !== null;
     if (alternative) solved.alternative = alternative;
