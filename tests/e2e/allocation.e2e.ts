@@ -37,6 +37,25 @@ describe('the allocation screen in the browser', () => {
     await screenshot(s.page, 'allocation-worked-example');
   });
 
+  it('draws the worked example and explains its whole optimal edge', async () => {
+    const graph = s.page.getByTestId('lp-graphical');
+    await graph.waitFor();
+    assert.match(await graph.getByTestId('lp-graph-edge').innerText(), /Every point on the edge between .+ gives Z = 10,000: the objective is parallel to the money constraint/);
+    // The iso-profit line is a slider: moving it down by keyboard lowers Z below the optimum.
+    const iso = graph.getByTestId('lp-graph-iso');
+    assert.equal(Number(await iso.getAttribute('aria-valuenow')), 10000);
+    await iso.focus();
+    await s.page.keyboard.press('ArrowDown');
+    assert.ok(Number(await iso.getAttribute('aria-valuenow')) < 10000);
+  });
+
+  it('steps through the simplex method to the optimum', async () => {
+    await s.page.getByTestId('lp-steps-box').locator('summary').click();
+    const next = s.page.getByTestId('lp-steps-next');
+    while (await next.isEnabled()) await next.click();
+    assert.match(await s.page.getByTestId('lp-steps-explain').innerText(), /optimal, with Z = 10,000/);
+  });
+
   it('names the clashing constraints when a goal cannot be met', async () => {
     // At least 200,000 units in all: the money row alone allows at most 100,000 (x1 at
     // 0.05 per unit), so "reach" and "money" clash; "people" alone would allow it.
@@ -94,6 +113,19 @@ describe('the allocation screen in the browser', () => {
     await s.page.getByTestId('lp-worked-example').click();
     assert.equal(await solvedStatus(), 'optimal');
     assert.match(await s.page.getByTestId('lp-objective').innerText(), /10,000/);
+  });
+
+  it('builds the sample budget plan, solves it and says what a budget step is worth', async () => {
+    await s.page.getByTestId('lp-builder').locator('summary').click();
+    await s.page.getByRole('button', { name: 'Start from the example' }).click();
+    await s.page.getByRole('button', { name: 'Build the model' }).click();
+    assert.equal(await solvedStatus(), 'optimal');
+    // Derived by hand (budget, hours and customer rows tight, agents at their cap).
+    assert.match(await s.page.getByTestId('lp-objective').innerText(), /1,186,000/);
+    const words = await s.page.getByTestId('lp-sens-sentences').innerText();
+    assert.match(words, /1,000 more of Marketing and sales budget is worth 2,156 of the objective/);
+    assert.match(words, /Events is not in the plan/);
+    await screenshot(s.page, 'allocation-budget-builder');
   });
 
   it('asked nothing of any other origin and logged no errors', () => {

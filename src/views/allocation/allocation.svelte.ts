@@ -5,14 +5,16 @@
  * there after a visit to another screen. The worker reads and writes LP text and solves;
  * Cancel terminates it.
  */
+import type { BuiltBudgetModel } from '../../core/lp/budget-model';
 import type { LpModel } from '../../core/lp/lp-model';
 import type { LpSolution } from '../../core/lp/solve-lp';
 import { fail, type AppError, type Result } from '../../core/shared/result';
 import { downloadText } from '../../lib/download';
-import { currentLocale } from '../../lib/i18n/i18n';
+import { currentLocale, t } from '../../lib/i18n/i18n';
 import { draftFromModel, modelFromDraft, type ModelDraft } from '../../lib/lp/model-draft';
 import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
 import type { LpWorkerApi } from '../../workers/lp-api';
+import { emptyDraft, type BudgetDraft } from './budget-draft';
 import { WORKED_EXAMPLE, workedExampleLabels } from './worked-example';
 
 /** Larger models are edited as LP text: a table of this many cells is no longer usable. */
@@ -54,6 +56,8 @@ export class AllocationScreen {
   timeLimit = $state<number | null>(DEFAULT_TIME_LIMIT);
   job = $state.raw<SolveJob>({ status: 'idle' });
   solved = $state.raw<Solved | null>(null);
+  /** The budget builder's entries, kept while the app is open. */
+  budget = $state<BudgetDraft>(emptyDraft(t('lp.budget.defaultBudget')));
   /** The file name of the last imported LP file, for the export. */
   fileName = $state('model.lp');
 
@@ -95,6 +99,13 @@ export class AllocationScreen {
   async openWorkedExample(): Promise<void> {
     await this.setModel(WORKED_EXAMPLE, workedExampleLabels());
     this.fileName = 'worked-example.lp';
+    await this.solve();
+  }
+
+  /** A model from the budget builder, with its labels, solved at once. */
+  async useBuilt(built: BuiltBudgetModel): Promise<void> {
+    await this.setModel(built.model, built.labels);
+    this.fileName = 'budget-allocation.lp';
     await this.solve();
   }
 

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { LpSensitivity } from '../../../../src/core/lp/sensitivity';
+import { constraintSentences, stepFor, variableSentences } from '../../../../src/lib/lp/sensitivity-sentences';
+
+// Wyndor (max 3x + 5y; p1: x ≤ 4; p2: 2y ≤ 12; p3: 3x + 2y ≤ 18), optimum (2, 6), with its
+// textbook ranges; plus an unused variable z (return 1, reduced cost −2) and a goal row.
+const report: LpSensitivity = {
+  degenerate: false,
+  variables: [
+    { variable: 'x', value: 2, reducedCost: 0, objective: 3, allowableIncrease: 4.5, allowableDecrease: 3 },
+    { variable: 'y', value: 6, reducedCost: 0, objective: 5, allowableIncrease: Number.POSITIVE_INFINITY, allowableDecrease: 3 },
+    { variable: 'z', value: 0, reducedCost: -2, objective: 1, allowableIncrease: 2, allowableDecrease: Number.POSITIVE_INFINITY },
+  ],
+  constraints: [
+    { constraint: 'p1', activity: 2, shadowPrice: 0, rhs: 4, allowableIncrease: Number.POSITIVE_INFINITY, allowableDecrease: 2 },
+    { constraint: 'p2', activity: 12, shadowPrice: 1.5, rhs: 12, allowableIncrease: 6, allowableDecrease: 6 },
+    { constraint: 'goal', activity: 500000, shadowPrice: -0.25, rhs: 500000, allowableIncrease: 20000, allowableDecrease: 1000 },
+  ],
+};
+
+describe('the sensitivity report in words', () => {
+  it('talks of round steps: 1 for small limits, 1,000 for a budget of hundreds of thousands', () => {
+    expect([stepFor(12), stepFor(999), stepFor(5000), stepFor(500000), stepFor(2.5e6)]).toEqual([1, 1, 10, 1000, 10000]);
+  });
+
+  it('says what a limit is worth and until when', () => {
+    const [p1, p2, goal] = constraintSentences(report, 'max');
+    expect(p1).toEqual({ key: 'lp.sens.rowFree', params: { name: 'p1', slack: 2, rhs: 4 } });
+    // One more hour of p2 is worth 1.5, valid up to 12 + 6 = 18.
+    expect(p2).toEqual({ key: 'lp.sens.rowGain', params: { name: 'p2', step: 1, value: 1.5, until: 18, from: 12 } });
+    // Raising a goal of 500,000 by 1,000 costs 0.25 × 1,000 = 250, valid up to 520,000.
+    expect(goal).toEqual({ key: 'lp.sens.rowLoss', params: { name: 'goal', step: 1000, value: 250, until: 520000, from: 500000 } });
+  });
+
+  it('reads a shadow price the other way round when minimising', () => {
+    const [, p2] = constraintSentences(report, 'min');
+    expect(p2.key).toBe('lp.sens.rowLoss');
+  });
+
+  it('says how far a return can move, and what an unused channel lacks', () => {
+    const [x, y, z] = variableSentences(report, 'max');
+    expect(x).toEqual({ key: 'lp.sens.varBetween', params: { name: 'x', low: 0, high: 7.5, objective: 3 } });
+    expect(y).toEqual({ key: 'lp.sens.varDownTo', params: { name: 'y', low: 2, objective: 5 } });
+    expect(z).toEqual({ key: 'lp.sens.varEnterMax', params: { name: 'z', by: 2, objective: 1 } });
+  });
+});
