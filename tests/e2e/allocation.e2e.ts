@@ -128,6 +128,14 @@ describe('the allocation screen in the browser', () => {
     await screenshot(s.page, 'allocation-budget-builder');
   });
 
+  it('brings back a model that another one replaced', async () => {
+    await s.page.getByTestId('lp-worked-example').click();
+    assert.equal(await solvedStatus(), 'optimal');
+    await s.page.getByTestId('lp-restore').click();
+    assert.equal(await s.page.getByLabel('Name of constraint 1').inputValue(), 'Marketing_and_sales_budget');
+    assert.ok(await s.page.getByTestId('lp-stale').isVisible());
+  });
+
   it('asked nothing of any other origin and logged no errors', () => {
     assert.deepEqual(foreignRequests(s.requests), []);
     assert.deepEqual(s.errors, []);

@@ -678,6 +678,8 @@ export const en = {
   'lp.teaching.steps': 'The simplex method, step by step',
   'lp.editor.title': 'The model',
   'lp.editor.mode': 'Edit as',
+  'lp.editor.replaced': 'A new model replaced the one in the editor.',
+  'lp.editor.restore': 'Bring back the previous model',
   'lp.editor.modeTable': 'Table',
   'lp.editor.modeText': 'LP text',
   'lp.editor.import': 'Import an LP file…',
@@ -794,6 +796,8 @@ export const en = {
   'lp.sens.varBetween': 'The plan stays as it is while the coefficient of {name} stays between {low} and {high} (now {objective}).',
   'lp.sens.varUpTo': 'The plan stays as it is while the coefficient of {name} stays below {high} (now {objective}); lowering it never changes the plan.',
   'lp.sens.varDownTo': 'The plan stays as it is while the coefficient of {name} stays above {low} (now {objective}); raising it never changes the plan.',
+  'lp.sens.varTieUp': '{name} is on a tie between optimal plans: any rise of its coefficient (now {objective}) changes the plan; lowering it never does.',
+  'lp.sens.varTieDown': '{name} is on a tie between optimal plans: any fall of its coefficient (now {objective}) changes the plan; raising it never does.',
   'lp.sens.varAnyCoefficient': 'The plan for {name} does not depend on its coefficient.',
   'lp.unbounded.noRay': 'The direction in which it grows could not be isolated. Check that every variable is limited by a bound or a constraint.',
 } as const;

@@ -49,6 +49,9 @@ export function variableSentences(report: LpSensitivity, sense: 'max' | 'min'): 
       // Out of the plan: its return must improve by |reduced cost| per unit to enter.
       return { key: sense === 'max' ? 'lp.sens.varEnterMax' : 'lp.sens.varEnterMin', params: { name, by: Math.abs(v.reducedCost), objective: v.objective } };
     }
+    // A zero range on one side: another optimal plan is one step away.
+    if (v.allowableIncrease === 0 && v.allowableDecrease === Number.POSITIVE_INFINITY) return { key: 'lp.sens.varTieUp', params: { name, objective: v.objective } };
+    if (v.allowableDecrease === 0 && v.allowableIncrease === Number.POSITIVE_INFINITY) return { key: 'lp.sens.varTieDown', params: { name, objective: v.objective } };
     const low = v.allowableDecrease === Number.POSITIVE_INFINITY ? null : v.objective - v.allowableDecrease;
     const high = v.allowableIncrease === Number.POSITIVE_INFINITY ? null : v.objective + v.allowableIncrease;
     if (low === null && high === null) return { key: 'lp.sens.varAnyCoefficient', params: { name } };

@@ -58,6 +58,8 @@ export class AllocationScreen {
   solved = $state.raw<Solved | null>(null);
   /** The budget builder's entries, kept while the app is open. */
   budget = $state<BudgetDraft>(emptyDraft(t('lp.budget.defaultBudget')));
+  /** The editor's content before a model replaced it (example, builder or file), to bring back. */
+  replaced = $state.raw<{ mode: EditorMode; draft: ModelDraft; text: string; labels: Record<string, string>; fileName: string } | null>(null);
   /** The file name of the last imported LP file, for the export. */
   fileName = $state('model.lp');
 
@@ -79,20 +81,37 @@ export class AllocationScreen {
 
   /** Puts a model in the editor: as a table when it fits, else as LP text. */
   async setModel(model: LpModel, labels: Record<string, string> = {}): Promise<void> {
-    this.labels = labels;
+    const before = { mode: this.mode, draft: $state.snapshot(this.draft), text: this.text, labels: this.labels, fileName: this.fileName };
+    const previous = this.#fingerprint();
     this.editorError = null;
     if (fitsTable(model)) {
       this.draft = draftFromModel(model, currentLocale());
       this.mode = 'table';
-      return;
+    } else {
+      const text = await this.#client.call(undefined, 'write', model);
+      if (!text.ok) {
+        this.editorError = text.error;
+        return;
+      }
+      this.text = text.value;
+      this.mode = 'text';
     }
-    const text = await this.#client.call(undefined, 'write', model);
-    if (!text.ok) {
-      this.editorError = text.error;
-      return;
-    }
-    this.text = text.value;
-    this.mode = 'text';
+    this.labels = labels;
+    // Only a model the user would miss is offered back, not the same one again.
+    if (this.#fingerprint() !== previous) this.replaced = before;
+  }
+
+  /** Brings back what the editor held before the last model replaced it. */
+  restoreReplaced(): void {
+    const before = this.replaced;
+    if (!before) return;
+    this.replaced = null;
+    this.mode = before.mode;
+    this.draft = before.draft;
+    this.text = before.text;
+    this.labels = before.labels;
+    this.fileName = before.fileName;
+    this.editorError = null;
   }
 
   /** The worked example from the strategy text, solved at once. */
@@ -150,9 +169,9 @@ export class AllocationScreen {
       this.editorError = model.error;
       return;
     }
-    this.fileName = file.name;
-    this.text = text;
     await this.setModel(model.value);
+    this.fileName = file.name;
+    // The file's own text, comments included, rather than a rewrite of it.
     if (this.mode === 'text') this.text = text;
   }
 

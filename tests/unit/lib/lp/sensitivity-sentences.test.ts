@@ -43,4 +43,17 @@ describe('the sensitivity report in words', () => {
     expect(y).toEqual({ key: 'lp.sens.varDownTo', params: { name: 'y', low: 2, objective: 5 } });
     expect(z).toEqual({ key: 'lp.sens.varEnterMax', params: { name: 'z', by: 2, objective: 1 } });
   });
+
+  it('says when a coefficient sits on a tie between optimal plans (the worked example)', () => {
+    // GLPK returns (0, 50000): c_x1 may not rise at all, c_x2 may not fall at all.
+    const tie: LpSensitivity = {
+      degenerate: false,
+      constraints: [],
+      variables: [
+        { variable: 'x1', value: 0, reducedCost: 0, objective: 0.1, allowableIncrease: 0, allowableDecrease: Number.POSITIVE_INFINITY },
+        { variable: 'x2', value: 50000, reducedCost: 0, objective: 0.2, allowableIncrease: Number.POSITIVE_INFINITY, allowableDecrease: 0 },
+      ],
+    };
+    expect(variableSentences(tie, 'max').map((s) => s.key)).toEqual(['lp.sens.varTieUp', 'lp.sens.varTieDown']);
+  });
 });
