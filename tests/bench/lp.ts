@@ -30,7 +30,7 @@ function native(path: string, runs: number): number | null {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    // Piped, not ignored: with stdio 'ignore' the spawn failed with ENOENT on a test machine.
+    // Piped, not ignored: 'ignore' opens /dev/null, which one test machine lacked (ENOENT).
     execFileSync(glpsol, ['--lp', path, '-o', '/dev/null'], { stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
     times.push(performance.now() - started);
   }

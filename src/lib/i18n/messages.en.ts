@@ -416,6 +416,10 @@ export const en = {
   'issueKind.MALFORMED_QUOTES': 'rows with a quote in the wrong place',
   'issueKind.other': 'problems of the same kind',
 
+  // ── forecast: models ──
+
+  // ── forecast: series and evaluation ──
+
   // ── allocation: graphical method ──
   'lp.graph.title': 'Graphical method',
   'lp.graph.intro': 'With two decision variables every constraint is a line, and the plans that satisfy all of them form the shaded feasible region. The best plan lies at a corner of the region, or along a whole edge of it.',
