@@ -31,3 +31,19 @@ export type { LpSensitivity, VariableRange, ConstraintRange } from './lp/sensiti
 export type { UnboundedRay } from './lp/unbounded-ray';
 export type { LpModel, LpVariable, LpConstraint, ConstraintOp } from './lp/lp-model';
 export type { ClassificationReport } from './churn/metrics';
+export { exponentialSmoothing } from './forecast/exponential-smoothing';
+export {
+  fitForecast,
+  type Forecast,
+  type ForecastOptions,
+  type ForecastParams,
+  type ForecastStep,
+  type InitialStates,
+  type RankedModel,
+  type SkippedModel,
+  type ForecastNote,
+  type ModelId,
+  type ParamName,
+  type Estimation,
+} from './forecast/fit-forecast';
+export { aggregateSeries, type AggregatedSeries, type SeriesNote } from './forecast/aggregate-series';

@@ -1,0 +1,251 @@
+/**
+ * The forecast screen's engine: fits an exponential smoothing model (or picks one by AICc),
+ * forecasts, and returns everything needed to show the working — the fitted weights, the
+ * initial states, the state path per period, the candidate ranking and how the prediction
+ * intervals were made.
+ */
+import { fail, ok, type Result } from '../shared/result';
+import { checkFixedParams, checkModelFits, checkRequest } from './forecast-input';
+import { isConstant } from './initial-states';
+import { analyticIntervals, forecastVariances, simulatedIntervals } from './intervals';
+import { fitModel, type Estimation, type FittedModel, type FixedParams } from './fit-model';
+import { MODELS, isSeasonal, modelSpec, type ModelId, type ModelSpec, type ParamName } from './models';
+import { pointForecasts, runRecursion, type SmoothingParams } from './recursions';
+
+export type { ModelId, ParamName } from './models';
+export type { Estimation } from './fit-model';
+
+/** What to fit. */
+export interface ForecastOptions {
+  /** A model, or 'auto' for the lowest AICc among the models that suit the data. @default 'auto' */
+  model?: ModelId | 'auto';
+  /** Season length m in periods (12 for months in a year); needed by Holt–Winters. @default none (no season) */
+  period?: number;
+  /** How many periods to forecast, 1 … 1000. */
+  horizon: number;
+  /** Fixed level weight α in [0, 1]; fitted when absent. */
+  alpha?: number;
+  /** Fixed trend weight β (FPP's β*, in b_t = β(ℓ_t − ℓ_(t−1)) + (1 − β)φb_(t−1)) in [0, 1]; fitted when absent. */
+  beta?: number;
+  /** Fixed season weight γ in [0, 1 − α]; fitted when absent. */
+  gamma?: number;
+  /** Fixed damping φ in (0, 1]; fitted in [0.8, 0.98] when absent. */
+  phi?: number;
+  /** How weights and initial states are estimated (see fit-model.ts). @default 'two-step' */
+  estimation?: Estimation;
+  /** Seed of the simulated intervals (multiplicative season). @default 1 */
+  seed?: number;
+  /** Simulated paths for those intervals, at least 1000. @default 5000 */
+  paths?: number;
+}
+
+/** The weights of the model; β, γ and φ only where the model has them. */
+export interface ForecastParams {
+  alpha: number;
+  beta?: number;
+  gamma?: number;
+  phi?: number;
+}
+
+/** States at t = 0. */
+export interface InitialStates {
+  level: number;
+  trend?: number;
+  /** s_(1−m) … s_0: the index used at t = 1 first. */
+  season?: number[];
+}
+
+/** One row of the step table: period t, its one-step forecast and the states after it. */
+export interface ForecastStep {
+  t: number;
+  actual: number;
+  /** ŷ_t, made at t − 1. */
+  forecast: number;
+  /** e_t = actual − forecast. */
+  error: number;
+  level: number;
+  trend?: number;
+  /** The seasonal index s_t made at t (used again at t + m). */
+  season?: number;
+}
+
+/** A candidate of the automatic choice. */
+export interface RankedModel {
+  model: ModelId;
+  aicc: number;
+  sse: number;
+  params: ForecastParams;
+}
+
+/** A model the automatic choice left out, with the error code fitting it alone would give. */
+export interface SkippedModel {
+  model: ModelId;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Remarks the UI shows beside the result:
+ * - CONSTANT_SERIES: every value is the same; the forecast is that value, intervals have width 0;
+ * - SEASON_INDICES_FROM_DECOMPOSITION: a long season kept its decomposition indices (not fitted).
+ */
+export type ForecastNote = 'CONSTANT_SERIES' | 'SEASON_INDICES_FROM_DECOMPOSITION';
+
+/** A fitted model and its forecast. */
+export interface Forecast {
+  model: ModelId;
+  params: ForecastParams;
+  /** Which weights were fitted; the others were fixed by the options. */
+  fittedParams: ParamName[];
+  /** Season length used, or null for a model without a season. */
+  period: number | null;
+  initialStates: InitialStates;
+  steps: ForecastStep[];
+  /** One-step forecasts ŷ_1 … ŷ_n. */
+  fitted: number[];
+  forecast: number[];
+  lower80: number[];
+  upper80: number[];
+  lower95: number[];
+  upper95: number[];
+  /** Σ e_t² over t = 1 … n. */
+  sse: number;
+  aicc: number;
+  /** Estimated parameters plus one (the k of the AICc). */
+  k: number;
+  /** σ of the one-step errors behind the intervals: √(SSE / (n − k + 1)). */
+  sigma: number;
+  intervalMethod: 'analytic' | 'simulated';
+  /** Paths and seed of simulated intervals. */
+  simulation?: { paths: number; seed: number };
+  /** Candidates by AICc, best first (model 'auto' only). */
+  ranking?: RankedModel[];
+  /** Models the automatic choice could not use (model 'auto' only). */
+  skipped?: SkippedModel[];
+  notes: ForecastNote[];
+  meta: { algorithm: 'ets-sse'; version: 1; estimation: Estimation; starts: number; iterations: number; evaluations: number };
+}
+
+const DEFAULT_PATHS = 5000;
+const MIN_PATHS = 1000;
+
+function publicParams(model: ModelSpec, p: SmoothingParams): ForecastParams {
+  const out: ForecastParams = { alpha: p.alpha };
+  if (model.trend !== 'none') out.beta = p.beta;
+  if (isSeasonal(model)) out.gamma = p.gamma;
+  if (model.trend === 'damped') out.phi = p.phi;
+  return out;
+}
+
+/** Turns a fitted model into the full result: path, forecasts and intervals. */
+function describe(fit: FittedModel, series: readonly number[], horizon: number, options: ForecastOptions): Forecast {
+  const { model, params, states } = fit;
+  const n = series.length;
+  const seasonal = isSeasonal(model);
+  const path = runRecursion(model, series, params, states);
+  const forecast = pointForecasts(model, path.final, params, horizon);
+  // Unbiased σ²: SSE over the degrees of freedom left after the k − 1 estimated parameters.
+  const sigma = Math.sqrt(fit.sse / Math.max(n - (fit.k - 1), 1));
+  const simulate = model.season === 'multiplicative';
+  const paths = Math.max(MIN_PATHS, Math.round(options.paths ?? DEFAULT_PATHS));
+  const seed = options.seed ?? 1;
+  const intervals = simulate
+    ? simulatedIntervals(model, params, path.final, sigma, horizon, paths, seed)
+    : analyticIntervals(forecast, forecastVariances(model, params, states.season.length, sigma * sigma, horizon));
+  const steps: ForecastStep[] = Array.from(series, (actual, i) => {
+    const step: ForecastStep = { t: i + 1, actual, forecast: path.fitted[i], error: path.errors[i], level: path.level[i] };
+    if (model.trend !== 'none') step.trend = path.trend[i];
+    if (seasonal) step.season = path.season[i];
+    return step;
+  });
+  const initialStates: InitialStates = { level: states.level };
+  if (model.trend !== 'none') initialStates.trend = states.trend;
+  if (seasonal) initialStates.season = [...states.season];
+  const notes: ForecastNote[] = [];
+  if (isConstant(series)) notes.push('CONSTANT_SERIES');
+  if (seasonal && !fit.seasonStatesFitted) notes.push('SEASON_INDICES_FROM_DECOMPOSITION');
+  return {
+    model: model.id,
+    params: publicParams(model, params),
+    fittedParams: fit.fittedParams,
+    period: seasonal ? states.season.length : null,
+    initialStates,
+    steps,
+    fitted: Array.from(path.fitted),
+    forecast,
+    ...intervals,
+    sse: fit.sse,
+    aicc: fit.aicc,
+    k: fit.k,
+    sigma,
+    intervalMethod: simulate ? 'simulated' : 'analytic',
+    ...(simulate ? { simulation: { paths, seed } } : {}),
+    notes,
+    meta: { algorithm: 'ets-sse', version: 1, estimation: fit.estimation, starts: fit.starts, iterations: fit.iterations, evaluations: fit.evaluations },
+  };
+}
+
+/**
+ * Fits an exponential smoothing model and forecasts `horizon` periods ahead with 80 % and
+ * 95 % prediction intervals. Models (FPP3 ch. 8, additive errors): simple exponential
+ * smoothing, Holt's linear and damped trend, Holt–Winters with an additive or multiplicative
+ * season (undamped or damped). Weights given in the options are held; the others and the
+ * initial states minimise the one-step SSE (fit-model.ts). With model 'auto', every model
+ * that suits the data is fitted and the lowest AICc wins (ties: the simpler model).
+ * @param series the observations, oldest first (not changed)
+ * @param options model, season length, horizon, fixed weights
+ * @returns the forecast, or a refusal: FORECAST_BAD_HORIZON, FORECAST_UNKNOWN_MODEL,
+ *   FORECAST_NOT_FINITE, FORECAST_BAD_PERIOD, FORECAST_BAD_PARAM, FORECAST_SERIES_TOO_SHORT,
+ *   FORECAST_TOO_SHORT, FORECAST_TOO_FEW_SEASONS (with a `suggestion`), FORECAST_NONPOSITIVE,
+ *   FORECAST_FIT_FAILED. A constant series gives that constant with zero-width intervals and
+ *   the note CONSTANT_SERIES.
+ * @example
+ * const r = fitForecast(monthlySales, { model: 'auto', period: 12, horizon: 12 });
+ * if (r.ok) console.log(r.value.model, r.value.forecast, r.value.lower95, r.value.upper95);
+ */
+export function fitForecast(series: readonly number[], options: ForecastOptions): Result<Forecast> {
+  const requested = options.model ?? 'auto';
+  const request = checkRequest(series, options.horizon, requested, options.period);
+  if (!request.ok) return request;
+  const fixed: FixedParams = {};
+  for (const name of ['alpha', 'beta', 'gamma', 'phi'] as const) if (options[name] !== undefined) fixed[name] = options[name];
+  const weights = checkFixedParams(fixed);
+  if (!weights.ok) return weights;
+  const period = options.period ?? 1;
+  const estimation = options.estimation ?? 'two-step';
+  const spec = modelSpec(requested);
+
+  if (spec) {
+    const fits = checkModelFits(spec, series, period);
+    if (!fits.ok) return fits;
+    const fit = fitModel(spec, series, period, fixed, estimation);
+    if (!fit) return fail('FORECAST_FIT_FAILED', `${spec.name} could not be fitted to this series.`, { model: spec.name });
+    return ok(describe(fit, series, options.horizon, options));
+  }
+
+  const skipped: SkippedModel[] = [];
+  const fitted: FittedModel[] = [];
+  for (const candidate of MODELS) {
+    if (isSeasonal(candidate) && period < 2) continue;
+    const fits = checkModelFits(candidate, series, period);
+    if (!fits.ok) {
+      skipped.push({ model: candidate.id, code: fits.error.code, ...(fits.error.params ? { params: fits.error.params } : {}) });
+      continue;
+    }
+    const fit = fitModel(candidate, series, period, fixed, estimation);
+    if (fit && Number.isFinite(fit.aicc)) fitted.push(fit);
+    else skipped.push({ model: candidate.id, code: 'FORECAST_FIT_FAILED', params: { model: candidate.name } });
+  }
+  if (fitted.length === 0) {
+    // Nothing fits: report why the simplest model does not.
+    const reason = skipped.find((s) => s.model === 'ses');
+    if (reason) return fail(reason.code, `No model can be fitted: the series is too short.`, reason.params);
+    return fail('FORECAST_FIT_FAILED', 'No model could be fitted to this series.', { model: 'auto' });
+  }
+  // Stable sort: equal AICc keeps MODELS order, simplest first.
+  const ranked = [...fitted].sort((a, b) => a.aicc - b.aicc);
+  const result = describe(ranked[0], series, options.horizon, options);
+  result.ranking = ranked.map((f) => ({ model: f.model.id, aicc: f.aicc, sse: f.sse, params: publicParams(f.model, f.params) }));
+  result.skipped = skipped;
+  return ok(result);
+}
