@@ -123,7 +123,7 @@ describe('the allocation screen in the browser', () => {
     // Derived by hand (budget, hours and customer rows tight, agents at their cap).
     assert.match(await s.page.getByTestId('lp-objective').innerText(), /1,186,000/);
     const words = await s.page.getByTestId('lp-sens-sentences').innerText();
-    assert.match(words, /1,000 more of Marketing and sales budget is worth 2,156 of the objective/);
+    assert.match(words, /¥1,000 more of Marketing and sales budget is worth ¥2,156 of revenue, until Marketing and sales budget reaches ¥515,625/);
     assert.match(words, /Events is not in the plan/);
     await screenshot(s.page, 'allocation-budget-builder');
   });

@@ -12,12 +12,23 @@ export function clean(x: number): number {
   return Math.abs(x) < NOISE ? 0 : x;
 }
 
-/** A value of the answer: up to 2 decimals, or 4 for small numbers such as prices per unit. */
+/**
+ * A value of the answer: 2 decimals from 10 up; below 10 four significant digits, so a
+ * coefficient of 1/40,000 shows as 0.000025, not 0.
+ */
 export function lpNumber(x: number): string {
   if (x === Number.POSITIVE_INFINITY) return '∞';
   if (x === Number.NEGATIVE_INFINITY) return '−∞';
   const v = clean(x);
-  return formatNumber(v, Math.abs(v) < 10 ? 4 : 2);
+  if (v === 0 || Math.abs(v) >= 10) return formatNumber(v, 2);
+  const decimals = Math.min(12, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(v)))));
+  return formatNumber(Number(v.toPrecision(4)), decimals);
+}
+
+/** "¥1,000" for a currency sign, "1,500 hours" for a unit in words, the number alone without one. */
+export function withUnit(text: string, unit: string | undefined): string {
+  if (!unit) return text;
+  return /^[^\p{L}\p{N}]{1,3}$/u.test(unit) ? `${unit}${text}` : `${text} ${unit}`;
 }
 
 export const OP_SIGN: Record<ConstraintOp, string> = { '<=': '≤', '>=': '≥', '=': '=' };

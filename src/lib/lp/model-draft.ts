@@ -31,6 +31,8 @@ export interface DraftConstraint {
 
 export interface ModelDraft {
   name: string;
+  /** The objective's label in LP text ('' for the default). */
+  objectiveName: string;
   sense: 'max' | 'min';
   variables: DraftVariable[];
   constraints: DraftConstraint[];
@@ -69,7 +71,7 @@ export function draftFromModel(model: LpModel, locale: string): ModelDraft {
     }
     return { id: nextId++, name: c.name, coefficients, op: c.op, rhs: numberCell(c.rhs, locale) };
   });
-  return { name: model.name ?? '', sense: model.sense, variables, constraints, nextId };
+  return { name: model.name ?? '', objectiveName: model.objectiveName ?? '', sense: model.sense, variables, constraints, nextId };
 }
 
 /**
@@ -110,5 +112,5 @@ export function modelFromDraft(draft: ModelDraft, locale: string): Result<LpMode
     if (!rhs.ok) return rhs;
     constraints.push({ name, terms, op: c.op, rhs: rhs.value });
   }
-  return validateLpModel({ name: draft.name || undefined, sense: draft.sense, variables, constraints });
+  return validateLpModel({ name: draft.name || undefined, objectiveName: draft.objectiveName || undefined, sense: draft.sense, variables, constraints });
 }

@@ -2,15 +2,27 @@
  * The sensitivity report in sentences, as a founder would say it: what one more step of a
  * limit is worth and until when, what a channel would need to return to enter the plan,
  * and how far a return can move before the plan changes. Sentences are message keys with
- * their values, so they translate; the caller formats numbers and names.
+ * their values, so they translate; the caller formats numbers (with the units given) and
+ * names.
  */
+import type { LpModel } from '../../core/lp/lp-model';
 import type { LpSensitivity } from '../../core/lp/sensitivity';
 import type { MessageKey } from '../i18n/messages.en';
 
 export interface Sentence {
   key: MessageKey;
-  /** Names and numbers, unformatted; `step`, `value` and limits are numbers. */
+  /** `name` is a model name (the caller shows its label); the others are numbers. */
   params: Record<string, string | number>;
+  /** The unit of a numeric param, when known ("¥", "hours"). */
+  units?: Record<string, string>;
+}
+
+/** What the builder knows about units; models typed by hand have none. */
+export interface SentenceUnits {
+  /** Unit of the objective ("¥" for revenue). */
+  objective?: string;
+  /** Unit of each constraint's right-hand side, by constraint name. */
+  rows?: Record<string, string>;
 }
 
 /** Below this a shadow price or reduced cost is rounding noise. */
@@ -18,26 +30,42 @@ const ZERO = 1e-9;
 
 /**
  * A round step to talk about: 1 for small limits, 1,000 for a budget of hundreds of thousands
- * (the step is a hundredth of the limit's order of magnitude), so "1,000 more of budget".
+ * (a hundredth of the limit's order of magnitude), but never more than the range in which the
+ * shadow price holds, so the sentence stays true.
  */
-export function stepFor(rhs: number): number {
+export function stepFor(rhs: number, range = Number.POSITIVE_INFINITY): number {
   const size = Math.abs(rhs);
-  if (size < 1000) return 1;
-  return 10 ** (Math.floor(Math.log10(size)) - 2);
+  let step = size < 1000 ? 1 : 10 ** (Math.floor(Math.log10(size)) - 2);
+  while (step > 1 && step > range) step /= 10;
+  return step;
 }
 
-export function constraintSentences(report: LpSensitivity, sense: 'max' | 'min'): Sentence[] {
+export function constraintSentences(report: LpSensitivity, model: LpModel, units: SentenceUnits = {}): Sentence[] {
+  const ops = new Map(model.constraints.map((c) => [c.name, c.op]));
   return report.constraints.map((r): Sentence => {
     const name = r.constraint;
+    const rowUnit = units.rows?.[name];
+    const unitsOf = (rowKeys: string[], objectiveKeys: string[]) => {
+      const out: Record<string, string> = {};
+      if (rowUnit) for (const k of rowKeys) out[k] = rowUnit;
+      if (units.objective) for (const k of objectiveKeys) out[k] = units.objective;
+      return out;
+    };
     if (Math.abs(r.shadowPrice) <= ZERO) {
-      return { key: 'lp.sens.rowFree', params: { name, slack: Math.abs(r.rhs - r.activity), rhs: r.rhs } };
+      const gap = r.activity - r.rhs;
+      const binding = Math.abs(gap) <= 1e-9 * Math.max(1, Math.abs(r.rhs));
+      if (binding) return { key: 'lp.sens.rowBindsFree', params: { name } };
+      const op = ops.get(name);
+      // A ≥ row above its floor is exceeded; a ≤ row below its limit has room to spare.
+      const key: MessageKey = op === '>=' ? 'lp.sens.rowExceeded' : 'lp.sens.rowFree';
+      return { key, params: { name, amount: Math.abs(gap) }, units: unitsOf(['amount'], []) };
     }
-    const step = stepFor(r.rhs);
-    // For a maximum a positive price is a gain; for a minimum a positive dual raises the cost.
-    const gain = sense === 'max' ? r.shadowPrice : -r.shadowPrice;
+    const step = stepFor(r.rhs, r.allowableIncrease);
     const until = r.allowableIncrease === Number.POSITIVE_INFINITY ? null : r.rhs + r.allowableIncrease;
+    // For a maximum a positive price is a gain; for a minimum a positive dual raises the cost.
+    const gain = model.sense === 'max' ? r.shadowPrice : -r.shadowPrice;
     const key: MessageKey = gain > 0 ? (until === null ? 'lp.sens.rowGainNoLimit' : 'lp.sens.rowGain') : until === null ? 'lp.sens.rowLossNoLimit' : 'lp.sens.rowLoss';
-    return { key, params: { name, step, value: Math.abs(r.shadowPrice) * step, until: until ?? 0, from: r.rhs } };
+    return { key, params: { name, step, value: Math.abs(r.shadowPrice) * step, until: until ?? 0 }, units: unitsOf(['step', 'until'], ['value']) };
   });
 }
 
@@ -46,8 +74,10 @@ export function variableSentences(report: LpSensitivity, sense: 'max' | 'min'): 
     const name = v.variable;
     const atZero = Math.abs(v.value) <= ZERO;
     if (atZero && Math.abs(v.reducedCost) > ZERO) {
-      // Out of the plan: its return must improve by |reduced cost| per unit to enter.
-      return { key: sense === 'max' ? 'lp.sens.varEnterMax' : 'lp.sens.varEnterMin', params: { name, by: Math.abs(v.reducedCost), objective: v.objective } };
+      // Out of the plan: its coefficient must improve by |reduced cost| to enter.
+      const by = Math.abs(v.reducedCost);
+      const threshold = sense === 'max' ? v.objective + by : v.objective - by;
+      return { key: sense === 'max' ? 'lp.sens.varEnterMax' : 'lp.sens.varEnterMin', params: { name, by, objective: v.objective, threshold } };
     }
     // A zero range on one side: another optimal plan is one step away.
     if (v.allowableIncrease === 0 && v.allowableDecrease === Number.POSITIVE_INFINITY) return { key: 'lp.sens.varTieUp', params: { name, objective: v.objective } };

@@ -1,17 +1,20 @@
 /**
  * The allocation screen's state: the model being edited (as a table of typed cells, or as
  * LP text for models too large for a table), the solve job, and the last solution with the
- * model it belongs to. It lives as long as the app, so a model and its answer are still
- * there after a visit to another screen. The worker reads and writes LP text and solves;
- * Cancel terminates it.
+ * model it belongs to. It lives as long as the app, so a model, the builder's entries and
+ * an answer are still there after a visit to another screen. Workers read and write LP text
+ * and solve: one for solving (Cancel terminates it) and one for text, so an import or an
+ * export does not wait behind a long solve.
  */
 import type { BuiltBudgetModel } from '../../core/lp/budget-model';
 import type { LpModel } from '../../core/lp/lp-model';
 import type { LpSolution } from '../../core/lp/solve-lp';
-import { fail, type AppError, type Result } from '../../core/shared/result';
+import type { AppError, Result } from '../../core/shared/result';
 import { downloadText } from '../../lib/download';
 import { currentLocale, t } from '../../lib/i18n/i18n';
+import { budgetUnits } from '../../lib/lp/budget-units';
 import { draftFromModel, modelFromDraft, type ModelDraft } from '../../lib/lp/model-draft';
+import type { SentenceUnits } from '../../lib/lp/sensitivity-sentences';
 import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
 import type { LpWorkerApi } from '../../workers/lp-api';
 import { emptyDraft, type BudgetDraft } from './budget-draft';
@@ -31,13 +34,31 @@ export type SolveJob =
   | { status: 'cancelled' }
   | { status: 'error'; error: AppError };
 
+/** What a model means beyond its numbers, when the builder or the example made it. */
+export interface ModelMeaning {
+  /** Display names of variables and rows, by model name. */
+  labels: Record<string, string>;
+  units: SentenceUnits;
+  /** What the objective measures: revenue, net return or spend. */
+  objective?: 'revenue' | 'net' | 'spend';
+}
+
 export interface Solved {
   model: LpModel;
   solution: LpSolution;
-  /** Display names of variables and rows (from the budget builder), by model name. */
-  labels: Record<string, string>;
+  meaning: ModelMeaning;
   /** What the editor held when this was solved: a later edit makes the answer stale. */
   fingerprint: string;
+}
+
+/** What the editor held, to bring back after a model replaced it. */
+interface EditorContent {
+  mode: EditorMode;
+  draft: ModelDraft;
+  text: string;
+  meaning: ModelMeaning;
+  meaningFor: string | null;
+  fileName: string;
 }
 
 export interface AllocationScreenDeps {
@@ -45,50 +66,68 @@ export interface AllocationScreenDeps {
   save?: (fileName: string, text: string, type?: string) => void;
 }
 
+const NO_MEANING: ModelMeaning = { labels: {}, units: {} };
+
 export class AllocationScreen {
   mode = $state<EditorMode>('table');
   draft = $state<ModelDraft>(draftFromModel(WORKED_EXAMPLE, currentLocale()));
   text = $state('');
   /** Why the editor's content cannot become a model (shown next to the editor). */
   editorError = $state.raw<AppError | null>(null);
-  /** Display names from the budget builder, kept while the model comes from it. */
-  labels = $state.raw<Record<string, string>>(workedExampleLabels());
+  /** What the model in the editor means (labels, units), from the builder or the example. */
+  meaning = $state.raw<ModelMeaning>({ labels: workedExampleLabels(), units: {} });
   timeLimit = $state<number | null>(DEFAULT_TIME_LIMIT);
   job = $state.raw<SolveJob>({ status: 'idle' });
   solved = $state.raw<Solved | null>(null);
-  /** The budget builder's entries, kept while the app is open. */
+  /** The budget builder's entries, and those the example replaced, kept while the app is open. */
   budget = $state<BudgetDraft>(emptyDraft(t('lp.budget.defaultBudget')));
+  budgetBefore = $state<BudgetDraft | null>(null);
   /** The editor's content before a model replaced it (example, builder or file), to bring back. */
-  replaced = $state.raw<{ mode: EditorMode; draft: ModelDraft; text: string; labels: Record<string, string>; fileName: string } | null>(null);
+  replaced = $state.raw<EditorContent | null>(null);
   /** The file name of the last imported LP file, for the export. */
   fileName = $state('model.lp');
 
   /** True when the editor no longer holds the model of the shown solution. */
   stale = $derived(this.solved !== null && this.solved.fingerprint !== this.#fingerprint());
 
-  #client: WorkerClient<LpWorkerApi>;
+  #solver: WorkerClient<LpWorkerApi>;
+  #text: WorkerClient<LpWorkerApi>;
   #save: (fileName: string, text: string, type?: string) => void;
   #controller: AbortController | null = null;
+  /** The editor content the meaning was made for; text typed over it has no meaning. */
+  #meaningFor: string | null = null;
 
   constructor(deps: AllocationScreenDeps = {}) {
-    this.#client = deps.client ?? createWorkerClient<LpWorkerApi>(() => new Worker(new URL('../../workers/lp.worker.ts', import.meta.url), { type: 'module', name: 'lp' }));
+    const start = (name: string) => () => new Worker(new URL('../../workers/lp.worker.ts', import.meta.url), { type: 'module', name });
+    this.#solver = deps.client ?? createWorkerClient<LpWorkerApi>(start('lp'));
+    this.#text = deps.client ?? createWorkerClient<LpWorkerApi>(start('lp-text'));
     this.#save = deps.save ?? downloadText;
+    this.#meaningFor = this.#fingerprint();
   }
 
   #fingerprint(): string {
     return this.mode === 'table' ? JSON.stringify(this.draft) : this.text;
   }
 
+  #content(): EditorContent {
+    return { mode: this.mode, draft: $state.snapshot(this.draft), text: this.text, meaning: this.meaning, meaningFor: this.#meaningFor, fileName: this.fileName };
+  }
+
+  /** The meaning, if the editor still holds the model it was made for (a table keeps it through edits). */
+  #currentMeaning(): ModelMeaning {
+    return this.mode === 'table' || this.#fingerprint() === this.#meaningFor ? this.meaning : NO_MEANING;
+  }
+
   /** Puts a model in the editor: as a table when it fits, else as LP text. */
-  async setModel(model: LpModel, labels: Record<string, string> = {}): Promise<void> {
-    const before = { mode: this.mode, draft: $state.snapshot(this.draft), text: this.text, labels: this.labels, fileName: this.fileName };
+  async setModel(model: LpModel, meaning: ModelMeaning = NO_MEANING): Promise<void> {
+    const before = this.#content();
     const previous = this.#fingerprint();
     this.editorError = null;
     if (fitsTable(model)) {
       this.draft = draftFromModel(model, currentLocale());
       this.mode = 'table';
     } else {
-      const text = await this.#client.call(undefined, 'write', model);
+      const text = await this.#text.call(undefined, 'write', model);
       if (!text.ok) {
         this.editorError = text.error;
         return;
@@ -96,7 +135,8 @@ export class AllocationScreen {
       this.text = text.value;
       this.mode = 'text';
     }
-    this.labels = labels;
+    this.meaning = meaning;
+    this.#meaningFor = this.#fingerprint();
     // Only a model the user would miss is offered back, not the same one again.
     if (this.#fingerprint() !== previous) this.replaced = before;
   }
@@ -109,21 +149,22 @@ export class AllocationScreen {
     this.mode = before.mode;
     this.draft = before.draft;
     this.text = before.text;
-    this.labels = before.labels;
+    this.meaning = before.meaning;
+    this.#meaningFor = before.meaningFor;
     this.fileName = before.fileName;
     this.editorError = null;
   }
 
   /** The worked example from the strategy text, solved at once. */
   async openWorkedExample(): Promise<void> {
-    await this.setModel(WORKED_EXAMPLE, workedExampleLabels());
+    await this.setModel(WORKED_EXAMPLE, { labels: workedExampleLabels(), units: {} });
     this.fileName = 'worked-example.lp';
     await this.solve();
   }
 
-  /** A model from the budget builder, with its labels, solved at once. */
+  /** A model from the budget builder, with its labels and units, solved at once. */
   async useBuilt(built: BuiltBudgetModel): Promise<void> {
-    await this.setModel(built.model, built.labels);
+    await this.setModel(built.model, { labels: built.labels, units: budgetUnits(built), objective: built.objective.what });
     this.fileName = 'budget-allocation.lp';
     await this.solve();
   }
@@ -136,6 +177,8 @@ export class AllocationScreen {
       this.editorError = model.error;
       return false;
     }
+    const before = this.#fingerprint();
+    const meaningful = this.#currentMeaning() !== NO_MEANING;
     this.editorError = null;
     if (mode === 'table') {
       if (!fitsTable(model.value)) {
@@ -144,7 +187,7 @@ export class AllocationScreen {
       }
       this.draft = draftFromModel(model.value, currentLocale());
     } else {
-      const text = await this.#client.call(undefined, 'write', model.value);
+      const text = await this.#text.call(undefined, 'write', model.value);
       if (!text.ok) {
         this.editorError = text.error;
         return false;
@@ -152,19 +195,23 @@ export class AllocationScreen {
       this.text = text.value;
     }
     this.mode = mode;
+    // The same model in another editor: the answer and the meaning still belong to it.
+    const after = this.#fingerprint();
+    if (this.solved?.fingerprint === before) this.solved = { ...this.solved, fingerprint: after };
+    if (meaningful) this.#meaningFor = after;
     return true;
   }
 
   /** The model the editor holds, or why it cannot be read. */
   async currentModel(): Promise<Result<LpModel>> {
     if (this.mode === 'table') return modelFromDraft($state.snapshot(this.draft), currentLocale());
-    return this.#client.call(undefined, 'parse', this.text);
+    return this.#text.call(undefined, 'parse', this.text);
   }
 
-  /** Reads an LP file into the text editor (a table too, when it fits); a bad file changes nothing. */
+  /** Reads an LP file into the editor; a bad file changes nothing. */
   async importFile(file: File): Promise<void> {
     const text = await file.text();
-    const model = await this.#client.call(undefined, 'parse', text);
+    const model = await this.#text.call(undefined, 'parse', text);
     if (!model.ok) {
       this.editorError = model.error;
       return;
@@ -172,7 +219,10 @@ export class AllocationScreen {
     await this.setModel(model.value);
     this.fileName = file.name;
     // The file's own text, comments included, rather than a rewrite of it.
-    if (this.mode === 'text') this.text = text;
+    if (this.mode === 'text') {
+      this.text = text;
+      this.#meaningFor = text;
+    }
   }
 
   async exportFile(): Promise<void> {
@@ -181,18 +231,22 @@ export class AllocationScreen {
       this.editorError = model.error;
       return;
     }
-    const text = this.mode === 'text' ? this.text : await this.#client.call(undefined, 'write', model.value);
-    if (typeof text !== 'string' && !text.ok) {
-      this.editorError = text.error;
-      return;
+    let text = this.text;
+    if (this.mode === 'table') {
+      const written = await this.#text.call(undefined, 'write', model.value);
+      if (!written.ok) {
+        this.editorError = written.error;
+        return;
+      }
+      text = written.value;
     }
-    this.#save(this.fileName.endsWith('.lp') ? this.fileName : `${this.fileName}.lp`, typeof text === 'string' ? text : text.value, 'text/plain;charset=utf-8');
+    this.#save(this.fileName.endsWith('.lp') ? this.fileName : `${this.fileName}.lp`, text, 'text/plain;charset=utf-8');
   }
 
   async solve(): Promise<void> {
     this.cancel();
     const fingerprint = this.#fingerprint();
-    const labels = this.labels;
+    const meaning = this.#currentMeaning();
     const controller = new AbortController();
     this.#controller = controller;
     const started = performance.now();
@@ -200,6 +254,7 @@ export class AllocationScreen {
     const model = await this.currentModel();
     if (controller.signal.aborted) return;
     if (!model.ok) {
+      this.#controller = null;
       this.editorError = model.error;
       this.job = { status: 'error', error: model.error };
       return;
@@ -207,14 +262,14 @@ export class AllocationScreen {
     this.editorError = null;
     const limit = this.timeLimit;
     const timeLimitSeconds = limit !== null && Number.isFinite(limit) && limit > 0 ? limit : DEFAULT_TIME_LIMIT;
-    const solution = await this.#client.call(controller.signal, 'solve', model.value, { timeLimitSeconds });
+    const solution = await this.#solver.call(controller.signal, 'solve', model.value, { timeLimitSeconds });
     if (this.#controller !== controller) return;
     this.#controller = null;
     if (!solution.ok) {
       this.job = solution.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: solution.error };
       return;
     }
-    this.solved = { model: model.value, solution: solution.value, labels, fingerprint };
+    this.solved = { model: model.value, solution: solution.value, meaning, fingerprint };
     this.job = { status: 'done', ms: performance.now() - started };
   }
 
@@ -235,9 +290,11 @@ function fitsTable(model: LpModel): boolean {
 }
 
 function tooLargeForTable(model: LpModel): AppError {
-  const result = fail('LP_TABLE_TOO_LARGE', `${model.variables.length} variables × ${model.constraints.length} constraints is too large for the table; edit it as LP text.`, {
-    variables: model.variables.length,
-    constraints: model.constraints.length,
-  });
-  return (result as { ok: false; error: AppError }).error;
+  const variables = model.variables.length;
+  const constraints = model.constraints.length;
+  return {
+    code: 'LP_TABLE_TOO_LARGE',
+    message: `${variables} variables × ${constraints} constraints is too large for the table; edit it as LP text.`,
+    params: { variables, constraints },
+  };
 }

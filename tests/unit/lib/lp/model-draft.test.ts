@@ -18,13 +18,19 @@ const model: LpModel = {
 describe('the table editor draft', () => {
   it.each(['en-US', 'de-DE', 'fr-FR', 'zh-CN'])('turns a model into cells and back unchanged (%s)', (locale) => {
     const back = modelFromDraft(draftFromModel(model, locale), locale);
-    expect(back.ok && back.value).toEqual({ ...model, name: undefined });
+    expect(back.ok && back.value).toEqual({ ...model, name: undefined, objectiveName: undefined });
   });
 
   it('writes cells in the locale with full precision and no grouping', () => {
     expect(numberCell(1234.5, 'de-DE')).toBe('1234,5');
     expect(numberCell(-0.1, 'en-US')).toBe('−0.1');
     expect(numberCell(Number.POSITIVE_INFINITY, 'en-US')).toBe('∞');
+  });
+
+  it('keeps the title and the objective name', () => {
+    const named = { ...model, name: 'plan', objectiveName: 'revenue' };
+    const back = modelFromDraft(draftFromModel(named, 'en-US'), 'en-US');
+    expect(back.ok && [back.value.name, back.value.objectiveName]).toEqual(['plan', 'revenue']);
   });
 
   it('keeps a renamed variable in its rows', () => {
