@@ -416,6 +416,8 @@ export const en = {
   'issueKind.MALFORMED_QUOTES': 'rows with a quote in the wrong place',
   'issueKind.other': 'problems of the same kind',
 
+  // ── forecast: screen ──
+
   // ── forecast: models ──
   'forecast.model.auto': 'Automatic (lowest AICc)',
   'forecast.model.ses': 'Simple exponential smoothing',
