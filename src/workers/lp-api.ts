@@ -1,11 +1,13 @@
 /**
  * What the LP worker does, apart from the messaging (lp.worker.ts exposes it), so tests call
  * it directly: read and write LP text (a shared model file is megabytes, so not on the
- * page), and solve with all the follow-up analyses. The solver is glpk.js's synchronous
- * build, loaded in this worker once and reused: a measured spike showed it starts faster
- * than glpk.js's browser build (which would start a second worker of its own) and solves
- * as fast, and keeping every re-solve of the analyses here saves a round trip each. A
- * solve blocks this worker only; Cancel terminates it (see lib/worker-client.ts).
+ * page), and solve with all the follow-up analyses, within the time limit the page always
+ * passes (one limit for the solve and its analyses together; see solveLp). The solver is
+ * glpk.js's synchronous build, loaded in this worker once and reused: a measured spike
+ * showed it starts faster than glpk.js's browser build (which would start a second worker
+ * of its own) and solves as fast, and keeping every re-solve of the analyses here saves a
+ * round trip each. A solve blocks this worker only; Cancel terminates it (see
+ * lib/worker-client.ts).
  */
 import type { LpModel } from '../core/lp/lp-model';
 import { parseLpFormat } from '../core/lp/parse-lp-format';
@@ -20,7 +22,8 @@ function internal(error: unknown): Result<never> {
 
 async function solve(model: LpModel, options: { timeLimitSeconds?: number } = {}): Promise<Result<LpSolution>> {
   try {
-    return await solveLp(model, { timeLimitSeconds: options.timeLimitSeconds });
+    // The worker's clock, so that the limit covers building problems and the analyses too.
+    return await solveLp(model, { timeLimitSeconds: options.timeLimitSeconds, clock: () => performance.now() });
   } catch (error) {
     return internal(error);
   }

@@ -3,20 +3,33 @@
  * reduced cost (or a binding constraint with a zero shadow price) can usually move without
  * changing the objective: the optimum is then a whole edge or face, not a point. The move is
  * made by one simplex pivot from the basis rebuilt for the sensitivity ranges
- * (adjacentOptimum): no extra solve. Only at a degenerate vertex, where every such move is
- * stopped at once by a basic column at its bound, are candidates confirmed by re-solves:
- * hold the objective at its optimum and push the candidate away from its bound.
+ * (adjacentOptimum): no extra solve. It ends at a second optimal vertex, or runs on forever:
+ * the optimal plans are then unbounded, and a point along that edge is the second plan.
+ * Only at a degenerate vertex, where every such move is stopped at once by a basic column
+ * at its bound, are candidates confirmed by re-solves: hold the objective at its optimum and
+ * push the candidate away from its bound.
  */
+import { adjacentOptimum } from './adjacent-vertex';
+import { near, zeroCostOf } from './basis';
 import { lowerOf, record, termsOf, upperOf, type LpConstraint, type LpModel } from './lp-model';
 import { runGlpk, type LpSolver, type RawSolution } from './run-glpk';
-import { adjacentOptimum } from './sensitivity';
 
 export interface AlternativeOptimum {
-  /** A second optimal vertex. */
+  /**
+   * A second optimal plan: a vertex next to GLPK's or, when `direction` is set, GLPK's plan
+   * moved one round step along the unbounded optimal edge (see roundStep in adjacent-vertex.ts).
+   */
   values: Record<string, number>;
   objective: number;
   /** The variable or constraint that moved off its bound to reach it. */
   moved: { kind: 'variable' | 'constraint'; name: string };
+  /**
+   * Only when the optimal plans are unbounded and no second vertex was found: the variables
+   * that change along that edge, each with its rate (> 0: grows without limit, < 0: falls
+   * without limit), the largest |rate| 1 and first. GLPK's plan + t·direction is optimal
+   * for every t ≥ 0; `values` is one such plan.
+   */
+  direction?: { variable: string; rate: number }[];
 }
 
 /** Re-solves tried at most; each is a full solve, so large models try few. */
@@ -32,15 +45,17 @@ const RESOLVE_LIMIT = 300;
 
 /**
  * @param solved an optimal LP solution of the model (with duals and reduced costs)
- * @returns a second optimal vertex, or null when none was found
+ * @returns a second optimal plan (a vertex, or a point on an unbounded optimal edge with its
+ *   direction), or null when none was found
  */
 export async function findAlternativeOptimum(model: LpModel, solved: RawSolution, solver: LpSolver): Promise<AlternativeOptimum | null> {
   const { values, duals, reducedCosts, activities, objective } = solved;
   if (!values || !duals || !reducedCosts || !activities || objective === undefined) return null;
   const pivot = adjacentOptimum(model, solved);
   if (pivot?.kind === 'vertex') return { values: pivot.values, objective: pivot.objective, moved: pivot.moved };
-  // Unique, or every tie moves forever (no second vertex on those edges): the re-solves would say the same.
-  if (pivot && pivot.kind !== 'degenerate') return null;
+  if (pivot?.kind === 'ray') return { values: pivot.values, objective: pivot.objective, moved: pivot.moved, direction: pivot.direction };
+  // No zero reduced cost: the re-solves would find nothing either.
+  if (pivot?.kind === 'unique') return null;
   if (model.variables.length + model.constraints.length > RESOLVE_LIMIT) return null;
   return resolveAlternative(model, solved, solver);
 }
@@ -52,10 +67,7 @@ async function resolveAlternative(model: LpModel, solved: RawSolution, solver: L
   const reducedCosts = solved.reducedCosts!;
   const activities = solved.activities!;
   const objective = solved.objective!;
-  const scale = Math.max(1, ...model.variables.map((v) => Math.abs(v.objective)));
-  const zero = 1e-9 * scale;
-  // An infinite bound is never "near": |x − ∞| ≤ 1e-9·∞ would hold for every x.
-  const near = (a: number, b: number) => Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  const zero = zeroCostOf(model);
 
   type Candidate = { kind: 'variable' | 'constraint'; name: string; direction: 'max' | 'min'; terms: Record<string, number> };
   const candidates: Candidate[] = [];

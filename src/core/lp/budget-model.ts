@@ -21,7 +21,7 @@
  * mapped to "_", made unique); the labels map gives the label back for display.
  */
 import { fail, ok, type Result } from '../shared/result';
-import { record, type ConstraintOp, type LpConstraint, type LpModel, type LpVariable } from './lp-model';
+import { isReservedName, record, type ConstraintOp, type LpConstraint, type LpModel, type LpVariable } from './lp-model';
 
 export const BUDGET_RESOURCE_KINDS = ['money', 'time', 'people', 'tools', 'reach', 'other'] as const;
 /** What a resource is: money, sales hours, headcount, tools (seats, licences), market reach, other. */
@@ -150,8 +150,6 @@ export interface BuiltBudgetModel {
 
 /** Names are cut to this many characters (GLPK takes 255 bytes; a Chinese letter is 3). */
 const NAME_CHARS = 40;
-/** Words LP text reads as section keywords, bounds or infinity: never used as bare names. */
-const RESERVED = /^(max|maximi[sz]e|maximum|min|minimi[sz]e|minimum|st|subject|such|bounds?|generals?|gen|integers?|binary|binaries|bin|end|free|inf|infinity)$/i;
 
 /** A name for LP text from a label: letters and digits of any script kept, the rest "_". */
 function baseName(label: string, fallback: string): string {
@@ -160,7 +158,8 @@ function baseName(label: string, fallback: string): string {
   if (name === '') name = fallback;
   else if (!/^\p{L}/u.test(name)) name = `${fallback}_${name}`;
   name = Array.from(name).slice(0, NAME_CHARS).join('');
-  if (RESERVED.test(name)) name += '_';
+  // LP keywords ("end", "free", "max") are never bare names: they would break the LP text.
+  if (isReservedName(name)) name += '_';
   return name;
 }
 

@@ -1,8 +1,17 @@
 /**
  * The app's LP model as glpk.js expects it. glpk.js's constants are passed in (they come
  * with the solver instance), so the engine does not depend on the solver package.
- * Pitfalls handled here: variables default to [0, ∞) in GLPK, so every other bound is
- * written out, and each bound type reads only the fields it uses.
+ * Pitfalls handled here:
+ *  - variables default to [0, ∞) in GLPK, so every other bound is written out, and each
+ *    bound type reads only the fields it uses;
+ *  - glpk.js creates a column only for a name it meets in the objective, a row or the
+ *    bounds, and GLPK aborts the whole WebAssembly instance on a problem without columns
+ *    (glp_add_cols: ncs = 0), as a feasibility probe with no rows and a zeroed objective
+ *    would be. So a variable with a zero objective gets an explicit bound ([0, ∞) too):
+ *    every variable is a column, and the problem always has one;
+ *  - glp_intopt refuses an integer column with a fractional bound, so an integer
+ *    variable's bounds are rounded inwards (x ≥ 0.5 is x ≥ 1 for a whole x). Bounds that
+ *    hold no whole number are left for the caller (runGlpk reports the model infeasible).
  */
 import { isInteger, lowerOf, termsOf, upperOf, type LpModel, type LpVariable } from './lp-model';
 
@@ -55,15 +64,32 @@ export function toGlpkProblem(model: LpModel, glp: GlpkConstants): GlpkProblem {
             : { type: glp.GLP_FX, lb: c.rhs, ub: c.rhs },
     })),
     bounds: model.variables
-      .filter((v) => !(lowerOf(v) === 0 && upperOf(v) === Number.POSITIVE_INFINITY))
-      .map((v) => ({ name: v.name, ...boundOf(lowerOf(v), upperOf(v), glp) })),
+      .filter((v) => v.objective === 0 || !(lowerOf(v) === 0 && upperOf(v) === Number.POSITIVE_INFINITY))
+      .map((v) => ({ name: v.name, ...boundOf(...boundsOf(v), glp) })),
     generals: model.variables.filter((v) => isInteger(v) && !isBinary(v)).map((v) => v.name),
     binaries: model.variables.filter(isBinary).map((v) => v.name),
   };
 }
 
+/** [lower, upper] as GLPK gets them: an integer variable's rounded inwards to whole numbers. */
+function boundsOf(v: LpVariable): [number, number] {
+  if (!isInteger(v)) return [lowerOf(v), upperOf(v)];
+  return integerRange(lowerOf(v), upperOf(v)) ?? [lowerOf(v), upperOf(v)];
+}
+
+/** The whole numbers within [lower, upper] as [first, last], or null when there are none. */
+export function integerRange(lower: number, upper: number): [number, number] | null {
+  // A bound within 1e-9 of a whole number (rounding noise, as in 2.9999999999999996) is that number.
+  // (+ 0 turns the −0 of Math.ceil(−1e-9) into 0.)
+  const lo = Number.isFinite(lower) ? Math.ceil(lower - 1e-9) + 0 : lower;
+  const up = Number.isFinite(upper) ? Math.floor(upper + 1e-9) + 0 : upper;
+  return lo <= up ? [lo, up] : null;
+}
+
 function isBinary(v: LpVariable): boolean {
-  return isInteger(v) && lowerOf(v) === 0 && upperOf(v) === 1;
+  if (!isInteger(v)) return false;
+  const [lower, upper] = boundsOf(v);
+  return lower === 0 && upper === 1;
 }
 
 function boundOf(lower: number, upper: number, glp: GlpkConstants): GlpkBound {

@@ -5,7 +5,7 @@
  * each d_j in [−1, 1]; the variables that move are the ones nothing limits.
  */
 import { lowerOf, termsOf, upperOf, type LpModel, type LpVariable } from './lp-model';
-import { runGlpk, type LpSolver } from './run-glpk';
+import { runGlpk, type Deadline, type LpSolver } from './run-glpk';
 
 export interface UnboundedRay {
   /** Variables that grow (or fall) without limit, largest move first, with their rate. */
@@ -16,7 +16,12 @@ export interface UnboundedRay {
   constraintsOfFirst: string[];
 }
 
-export async function findUnboundedRay(model: LpModel, solver: LpSolver): Promise<UnboundedRay | null> {
+/**
+ * For an integer model the direction is its LP relaxation's: with rational data, a feasible
+ * integer model whose relaxation is unbounded has the same directions of recession.
+ * @param options.deadline no solve starts after it (then null)
+ */
+export async function findUnboundedRay(model: LpModel, solver: LpSolver, options: { deadline?: Deadline } = {}): Promise<UnboundedRay | null> {
   // A finite bound stops movement towards it: d_j ≥ 0 above a lower bound, ≤ 0 below an upper one.
   const variables: LpVariable[] = model.variables.map((v) => ({
     name: v.name,
@@ -25,7 +30,7 @@ export async function findUnboundedRay(model: LpModel, solver: LpSolver): Promis
     upper: Number.isFinite(upperOf(v)) ? 0 : 1,
   }));
   const ray: LpModel = { sense: 'max', variables, constraints: model.constraints.map((c) => ({ ...c, rhs: 0 })) };
-  const solved = await runGlpk(ray, solver);
+  const solved = await runGlpk(ray, solver, { deadline: options.deadline });
   if (solved.status !== 'optimal' || !solved.values || (solved.objective ?? 0) <= 1e-9) return null;
   const values = solved.values;
   const direction = model.variables

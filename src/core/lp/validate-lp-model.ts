@@ -4,7 +4,7 @@
  * duplicate names and NaN coefficients with an abort, which would kill the worker.
  */
 import { fail, ok, type Result } from '../shared/result';
-import { LP_NAME, lowerOf, termsOf, upperOf, type LpModel } from './lp-model';
+import { isReservedName, LP_NAME, lowerOf, termsOf, upperOf, type LpModel } from './lp-model';
 
 /**
  * Above this many non-zero coefficients a model is refused: GLPK's memory in the browser is
@@ -12,14 +12,46 @@ import { LP_NAME, lowerOf, termsOf, upperOf, type LpModel } from './lp-model';
  * size takes many minutes in a browser tab.
  */
 export const MAX_NONZEROS = 2_000_000;
-/** GLPK refuses names longer than this. */
-const MAX_NAME_LENGTH = 255;
+/**
+ * GLPK aborts on a name (of a variable, a row or the problem) longer than this many bytes of
+ * UTF-8: 255 ASCII letters, but only 85 Chinese characters (3 bytes each).
+ */
+const MAX_NAME_BYTES = 255;
 
-function badName(name: string, kind: 'variable' | 'constraint'): Result<LpModel> | null {
+/** Length in UTF-8 bytes, counted by code point (TextEncoder is not in the engine's lib). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    // A lone surrogate is encoded as U+FFFD, 3 bytes.
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+function tooLong(name: string, kind: string): Result<LpModel> | null {
+  const bytes = utf8Bytes(name);
+  if (bytes <= MAX_NAME_BYTES) return null;
+  const shown = Array.from(name).slice(0, 40).join('');
+  return fail('LP_MODEL_NAME_LONG', `The name "${shown}…" takes ${bytes} bytes; GLPK takes at most ${MAX_NAME_BYTES} (about 85 Chinese characters).`, { kind, name: shown, bytes, max: MAX_NAME_BYTES });
+}
+
+function badName(name: string, kind: 'variable' | 'constraint' | 'objective'): Result<LpModel> | null {
   if (name === '') return fail('LP_MODEL_NAME_EMPTY', `A ${kind} has no name.`, { kind });
-  if (name.length > MAX_NAME_LENGTH) return fail('LP_MODEL_NAME_LONG', `The name "${name.slice(0, 40)}…" is longer than ${MAX_NAME_LENGTH} characters.`, { name: name.slice(0, 40), max: MAX_NAME_LENGTH });
+  const long = tooLong(name, kind);
+  if (long) return long;
   // Names are written into LP text, so they must read back as names.
-  if (!LP_NAME.test(name)) return fail('LP_MODEL_NAME_INVALID', `"${name}" cannot be a name: start with a letter, and use letters, digits and _ (no spaces, + - * < > = or :).`, { kind, name });
+  if (!LP_NAME.test(name)) return fail('LP_MODEL_NAME_INVALID', `"${name}" cannot be a name: start with a letter, and use letters, digits and _ (no spaces, + - * < > = : [ or ]).`, { kind, name });
+  if (isReservedName(name)) return fail('LP_MODEL_NAME_RESERVED', `"${name}" cannot be a name: LP files or the solver use it (such as end, bounds, free, inf, max, st or __proto__).`, { kind, name });
+  return null;
+}
+
+/** The title goes to GLPK as the problem name: any text, on one line, within its length. */
+function badTitle(title: string): Result<LpModel> | null {
+  const long = tooLong(title, 'title');
+  if (long) return long;
+  // GLPK aborts on a control character (line break, tab) in the problem name.
+  if (/[\u0000-\u001f\u007f]/.test(title)) return fail('LP_MODEL_TITLE_INVALID', 'The title of the model has a line break or a tab: write it on one line.', { kind: 'title' });
   return null;
 }
 
@@ -29,6 +61,14 @@ function badName(name: string, kind: 'variable' | 'constraint'): Result<LpModel>
 export function validateLpModel(model: LpModel): Result<LpModel> {
   if (model.sense !== 'max' && model.sense !== 'min') return fail('LP_MODEL_SENSE', 'The model must maximise or minimise.');
   if (model.variables.length === 0) return fail('LP_MODEL_EMPTY', 'The model has no variables: add at least one.');
+  if (model.name !== undefined) {
+    const bad = badTitle(model.name);
+    if (bad) return bad;
+  }
+  if (model.objectiveName !== undefined) {
+    const bad = badName(model.objectiveName, 'objective');
+    if (bad) return bad;
+  }
   const variables = new Set<string>();
   for (const v of model.variables) {
     const name = v.name;

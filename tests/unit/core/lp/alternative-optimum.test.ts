@@ -9,6 +9,7 @@ import { glpk, parsedLp } from '../../../helpers/lp';
 const WORKED = 'Maximize\n Z: 0.1 x1 + 0.2 x2\nSubject To\n money: 0.05 x1 + 0.1 x2 <= 5000\n people: 0.2 x1 + 0.05 x2 <= 10000\nEnd\n';
 const WYNDOR = 'Maximize\n Z: 3 x + 5 y\nSubject To\n p1: x <= 4\n p2: 2 y <= 12\n p3: 3 x + 2 y <= 18\nEnd\n';
 const ROW_TIE = 'Maximize\n Z: x + y\nSubject To\n a: x + y <= 4\n b: x - y <= 2\n c: y <= 3\nEnd\n';
+const DEGENERATE_BOX = 'Maximize\n obj: y\nSubject To\n cap: y <= 10\n a: - x - 2 z <= 0\n b: x + z >= 0\nBounds\n x <= 2\n z <= 5\nEnd\n';
 const FLOOR = 'Maximize\n obj: 2 y\nSubject To\n cap: y <= 10\n floor: x + z >= 0\nBounds\n z <= 5\nEnd\n';
 
 const budget = (name: string) => parsedLp(readFileSync(resolve(process.cwd(), '../shared/lp', name), 'utf8'));
@@ -96,16 +97,18 @@ describe('findAlternativeOptimum', () => {
   });
 
   it('falls back to re-solves at a degenerate vertex of a small model', async () => {
-    // max 2y; cap: y ≤ 10, floor: x + z ≥ 0, z ≤ 5. GLPK returns (y, x, z) = (10, 0, 0); the
-    // rebuilt basis holds x at 0, so z entering is stopped at once (x + z = 0 would push x
-    // below 0) and floor entering is a ray. The re-solve maximises z with 2y ≥ 20 held: z = 5,
-    // the vertex (10, 0, 5) with the same Z = 20.
-    const model = parsedLp(FLOOR);
+    // max y; cap: y ≤ 10, a: −x − 2z ≤ 0, b: x + z ≥ 0, x ≤ 2, z ≤ 5: a and b only restate
+    // x, z ≥ 0, so every (10, x, z) in the box is optimal. GLPK returns (10, 0, 0); the
+    // rebuilt basis holds x and z at 0 and every tie (a's and b's auxiliaries) would push one
+    // of them below 0 at once. The re-solve maximises x (the first candidate) with y ≥ 10
+    // held: x = 2, the vertex (10, 2, 0) with the same Z = 10.
+    const model = parsedLp(DEGENERATE_BOX);
     const { solution, alternative, solves } = await alternativeOf(model);
     expect(solves).toBeGreaterThan(0);
-    expect(alternative!.moved).toEqual({ kind: 'variable', name: 'z' });
-    expect(alternative!.values.z).toBeCloseTo(5, 9);
+    expect(alternative!.moved).toEqual({ kind: 'variable', name: 'x' });
+    expect(alternative!.values.x).toBeCloseTo(2, 9);
     expect(alternative!.values.y).toBeCloseTo(10, 9);
+    expect(alternative!.direction).toBeUndefined();
     // The re-solve holds the objective to within 1e-9 relative, so allow that much.
     expectSecondOptimum(model, solution, alternative!, 1e-9);
   });
@@ -113,18 +116,52 @@ describe('findAlternativeOptimum', () => {
   it('does not re-solve a degenerate vertex of a model with more than 300 variables and constraints', async () => {
     // The same model with 300 extra variables that only cost (d = −1, never a tie): the pivot
     // still finds the vertex degenerate, and a re-solve would cost a full solve.
-    const model = parsedLp(FLOOR);
+    const model = parsedLp(DEGENERATE_BOX);
     const padded: LpModel = { ...model, variables: [...model.variables, ...Array.from({ length: 300 }, (_, j) => ({ name: `w${j}`, objective: -1 }))] };
     const { alternative, solves } = await alternativeOf(padded);
     expect(alternative).toBeNull();
     expect(solves).toBe(0);
   });
 
-  it('reports no second vertex when the only tie moves forever', async () => {
-    // max y; cap: y ≤ 10, lead: x + y ≥ 5: x can grow without limit at the same Z.
-    const { alternative, solves } = await alternativeOf(parsedLp('Maximize\n obj: y\nSubject To\n cap: y <= 10\n lead: x + y >= 5\nEnd\n'));
-    expect(alternative).toBeNull();
+  it('takes a ray over re-solves at a degenerate vertex where one tie moves forever', async () => {
+    // max 2y; cap: y ≤ 10, floor: x + z ≥ 0, z ≤ 5. GLPK returns (y, x, z) = (10, 0, 0) and
+    // the basis holds x at 0: z entering is stopped at once, but floor's auxiliary raises x
+    // forever at Z = 20, which settles it without a solve. Second plan: x = 10 (one step of
+    // 10, the power of ten at or below max |value| = 10).
+    const model = parsedLp(FLOOR);
+    const { solution, alternative, solves } = await alternativeOf(model);
     expect(solves).toBe(0);
+    expect(alternative).toEqual({ values: { y: 10, x: 10, z: 0 }, objective: 20, moved: { kind: 'constraint', name: 'floor' }, direction: [{ variable: 'x', rate: 1 }] });
+    expectSecondOptimum(model, solution, alternative!, 1e-12);
+  });
+
+  it('reports the unbounded optimal edge when the only tie moves forever', async () => {
+    // max y; cap: y ≤ 10, lead: x + y ≥ 5: GLPK returns (y, x) = (10, 0), and x (reduced
+    // cost 0, in the slack row lead only) can grow without limit at the same Z = 10.
+    const model = parsedLp('Maximize\n obj: y\nSubject To\n cap: y <= 10\n lead: x + y >= 5\nEnd\n');
+    const { solution, alternative, solves } = await alternativeOf(model);
+    expect(solves).toBe(0);
+    expect(alternative).toEqual({ values: { y: 10, x: 10 }, objective: 10, moved: { kind: 'variable', name: 'x' }, direction: [{ variable: 'x', rate: 1 }] });
+    expectSecondOptimum(model, solution, alternative!, 1e-12);
+  });
+
+  it('says the optimum is not unique when the optimal plans run on without end (review: max 3x, cap, mix)', async () => {
+    // max 3x; cap: x ≤ 5, mix: x − y ≤ 2. Z = 3x ≤ 15 by cap, reached by every (5, y) with
+    // y ≥ x − 2 = 3: (5, 3) and (5, 100) are both optimal, and there is no second vertex.
+    // GLPK stops at (5, 3): x, y basic, cap and mix binding, duals 3 and 0. mix's auxiliary
+    // leaves its upper bound 2 (x − y = 2 − t) with cap holding x = 5: y = 3 + t, and no
+    // bound stops y. Direction (x, y) = (0, 1); the largest |value| is 5, so the second plan
+    // is one step of 10^0 = 1 along it: (5, 4), Z = 15.
+    const model = parsedLp('Maximize\n obj: 3 x\nSubject To\n cap: x <= 5\n mix: x - y <= 2\nEnd\n');
+    const { solution, alternative, solves } = await alternativeOf(model);
+    expect(solution.values).toEqual({ x: 5, y: 3 });
+    expect(solves).toBe(0);
+    expect(alternative).not.toBeNull();
+    expect(alternative!.moved).toEqual({ kind: 'constraint', name: 'mix' });
+    expect(alternative!.direction).toEqual([{ variable: 'y', rate: 1 }]);
+    expect(alternative!.values).toEqual({ x: 5, y: 4 });
+    expect(alternative!.objective).toBe(15);
+    expectSecondOptimum(model, solution, alternative!, 1e-12);
   });
 
   it.each([['budget_n100.lp'], ['budget_n1000.lp']])('checks any second vertex of %s by feasibility and objective, without solving again', async (file) => {

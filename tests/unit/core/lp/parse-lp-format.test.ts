@@ -106,4 +106,72 @@ End`);
       expect(result.error.message).toContain(words);
     }
   });
+
+  const rows = (lines: string) => `Maximize\n obj: x + y\nSubject To\n${lines}\nEnd\n`;
+
+  it.each([
+    // Each of these was read as a different model, without a word.
+    ['a variable on the right-hand side (it swallowed the next row)', rows(' c: x + y <= 2 z\n d: z <= 3'), 4, 'right-hand side must be a number'],
+    ['two senses in a row (the first was dropped)', rows(' c: x + y <= 3 <= 4'), 4, 'two senses'],
+    ['a constant on the left-hand side (it was dropped)', rows(' c: x + y + 3 <= 5'), 4, 'constant 3 on the left-hand side'],
+    ['a constant amid the terms', rows(' c: x + 3 + y <= 5'), 4, 'constant 3 on the left-hand side'],
+    ['a ranged row, which some readers take but this model cannot hold', rows(' c: -1 <= x + y <= 4'), 4, 'ranged constraint'],
+    ['a sum on the right-hand side', rows(' c: x <= 2 + 3'), 4, 'right-hand side must be one number'],
+    ['an unfinished row before a named one', rows(' c: x + y\n d: y <= 3'), 4, 'before the next constraint starts on line 5'],
+    ['an unfinished row at the end', rows(' c: x + y\n    + 2 z'), 4, 'without a sense'],
+    ['an unfinished row before Bounds', rows(' c: x + y <=\nBounds\n x <= 1'), 4, 'without a sense'],
+    ['a keyword as a variable', rows(' c: x + free <= 4'), 4, '"free" is a word of the LP format'],
+    ['a keyword as a row name', rows(' st: x <= 4'), 4, '"st" is a word of the LP format'],
+    ['infinity as a coefficient', rows(' c: inf x <= 4'), 4, '"inf" is a word of the LP format'],
+    ['a keyword as an objective name', 'Maximize\n max: x\nSubject To\n c: x <= 1\nEnd', 2, '"max" is a word of the LP format'],
+    ['a keyword in Bounds', rows(' c: x <= 4\nBounds\n bin <= 3'), 6, '"bin" is a word of the LP format'],
+    ['a keyword in Generals', rows(' c: x <= 4\nGenerals\n x inf'), 6, '"inf" is a word of the LP format'],
+  ])('refuses %s, naming the line', (_, text, line, words) => {
+    const result = parseLpFormat(text);
+    expect(result.ok ? result.value : null).toBeNull();
+    if (!result.ok) {
+      expect(result.error).toMatchObject({ code: 'LP_PARSE', params: { line } });
+      expect(result.error.message).toContain(words);
+    }
+  });
+
+  it('starts a new row at every "name:" line and reads a row over several lines', () => {
+    const m = parsed(rows(' c: x\n   + y\n   <= 2\n d: x\n   - y >= -1\n e: 2 x +\n   y >=\n   -3\n x - y <= 7'));
+    expect(m.constraints.map((c) => [c.name, { ...c.terms }, c.op, c.rhs])).toEqual([
+      ['c', { x: 1, y: 1 }, '<=', 2],
+      ['d', { x: 1, y: -1 }, '>=', -1],
+      ['e', { x: 2, y: 1 }, '>=', -3],
+      ['c4', { x: 1, y: -1 }, '<=', 7],
+    ]);
+  });
+
+  it('reads every sense and a signed right-hand side', () => {
+    const m = parsed(rows(' a: x < 1\n b: x =< 2\n c: x > -3\n d: x => + 4\n e: x = - 5e-1\n f: x >= 1e+21'));
+    expect(m.constraints.map((c) => [c.op, c.rhs])).toEqual([
+      ['<=', 1],
+      ['<=', 2],
+      ['>=', -3],
+      ['>=', 4],
+      ['=', -0.5],
+      ['>=', 1e21],
+    ]);
+  });
+
+  it('reads the title from a leading "\\ Problem name:" comment line (as writeLpFormat and CPLEX write it), and only from there', () => {
+    const text = '\\ Problem name: Plan 2025 · 预算\nMaximize\n revenue: x\nSubject To\n c: x <= 1\nEnd\n';
+    expect(parsed(text)).toMatchObject({ name: 'Plan 2025 · 预算', objectiveName: 'revenue' });
+    // Another first comment is a comment: the name stays the one given (default "model").
+    expect(parsed('\\ budget, generated\nMaximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n').name).toBe('model');
+    expect(parseLpFormat('\\ budget\nMaximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n', 'mine.lp')).toMatchObject({ value: { name: 'mine.lp' } });
+    // Not on the first line: a comment.
+    expect(parsed('Maximize\n\\ Problem name: late\n obj: x\nSubject To\n c: x <= 1\nEnd\n').name).toBe('model');
+  });
+
+  it('keeps the shared models exactly as they read before (names, rows, bounds)', () => {
+    const m = parsed(sharedLp('budget_n100.lp'));
+    expect(m.name).toBe('model');
+    expect(m.objectiveName).toBe('obj');
+    expect(m.constraints.map((c) => c.name).slice(0, 3)).toEqual(['budget', 'cap_0', 'cap_1']);
+    expect(m.variables.every((v) => v.lower === 0 && v.upper === Infinity && v.integer === false)).toBe(true);
+  });
 });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { LpModel } from '../../../../src/core/lp/lp-model';
+import type { GlpkResult, LpSolver } from '../../../../src/core/lp/run-glpk';
 import { solveLp, type LpSolution } from '../../../../src/core/lp/solve-lp';
 import { glpk, parsedLp } from '../../../helpers/lp';
 
@@ -118,5 +122,169 @@ describe('solveLp, the public entry', () => {
     const s = await solved('Maximize\n 收入: 3 直销 + 2 渠道\nSubject To\n 预算: 直销 + 渠道 <= 10\nBounds\n 直销 <= 4\nEnd\n');
     expect(s.objective).toBeCloseTo(24, 9);
     expect(s.values).toEqual({ 直销: 4, 渠道: 6 });
+  });
+});
+
+describe('solveLp with integer variables', () => {
+  it('says an integer model is infeasible, and explains it on the model', async () => {
+    // x ≥ 5 and x ≤ 3 clash for any x; the least change moves one of them by 2.
+    const s = await solved('Maximize\n obj: x\nSubject To\n low: x >= 5\n high: x <= 3\nGeneral\n x\nEnd\n');
+    expect(s.status).toBe('infeasible');
+    expect(s.conflict).toEqual(['low', 'high']);
+    expect(s.conflictComplete).toBe(true);
+    expect(s.explainedOn).toBe('model');
+    expect(s.relaxation!.reduce((t, r) => t + r.by, 0)).toBeCloseTo(2, 9);
+  });
+
+  it('says an integer model infeasible only in whole numbers is infeasible', async () => {
+    // 2x = 1 needs x = ½; x = 0 or 1 needs the right-hand side moved by 1.
+    const s = await solved('Maximize\n obj: x\nSubject To\n c: 2 x = 1\nGeneral\n x\nEnd\n');
+    expect(s.status).toBe('infeasible');
+    expect(s.conflict).toEqual(['c']);
+    expect(s.relaxation).toEqual([{ constraint: 'c', by: 1 }]);
+  });
+
+  it('says an integer model with an unbounded relaxation and an integer point is unbounded', async () => {
+    // max x + y, x − y ≤ 1, x whole: (t, t) is feasible for every whole t, objective 2t;
+    // the direction (1, 1) keeps x − y ≤ 1 and gains 2 per step.
+    const s = await solved('Maximize\n obj: x + y\nSubject To\n c: x - y <= 1\nGeneral\n x\nEnd\n');
+    expect(s.status).toBe('unbounded');
+    expect(s.ray!.gain).toBeCloseTo(2, 9);
+    expect(Object.fromEntries(s.ray!.direction.map((d) => [d.variable, d.rate]))).toEqual({ x: 1, y: 1 });
+  });
+});
+
+describe('solveLp on models GLPK would abort on', () => {
+  it('explains a single infeasible row (the filter checks the empty row set without a solve)', async () => {
+    // x, y ≥ 0, so x + y ≤ −1 cannot hold; it must move up by 1.
+    const s = await solved('Maximize\n obj: x + y\nSubject To\n c: x + y <= -1\nEnd\n');
+    expect(s.status).toBe('infeasible');
+    expect(s.conflict).toEqual(['c']);
+    expect(s.relaxation).toEqual([{ constraint: 'c', by: 1 }]);
+    // And GLPK still works afterwards.
+    expect((await solved('Maximize\n obj: x\nSubject To\n c: x <= 4\nEnd\n')).objective).toBe(4);
+  });
+
+  it('solves a model with no rows and a zero objective', async () => {
+    const result = await solveLp({ sense: 'max', variables: [{ name: 'x', objective: 0 }], constraints: [] }, { solver: glpk });
+    expect(result.ok && result.value.status).toBe('optimal');
+    expect(result.ok && result.value.objective).toBe(0);
+    expect(result.ok && result.value.values).toEqual({ x: 0 });
+  });
+});
+
+describe('solveLp: numbers too large to compute with', () => {
+  it('refuses a coefficient above 1e12 in size, naming it', async () => {
+    const model: LpModel = { sense: 'max', variables: [{ name: 'x', objective: 1 }], constraints: [{ name: 'c', terms: { x: 1e300 }, op: '<=', rhs: 1 }] };
+    const result = await solveLp(model, { solver: glpk });
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'LP_MODEL_MAGNITUDE', params: { name: 'c: x' } });
+    const objective = await solveLp({ ...model, variables: [{ name: 'x', objective: -2e12 }], constraints: [] }, { solver: glpk });
+    expect(objective.ok ? null : objective.error).toMatchObject({ code: 'LP_MODEL_MAGNITUDE', params: { name: 'obj: x' } });
+  });
+
+  it('refuses an optimum that overflows instead of calling Infinity optimal', async () => {
+    // 1e10 per unit up to 1e300 units: 1e310 is beyond the largest double (≈ 1.8e308).
+    const result = await solveLp({ sense: 'max', variables: [{ name: 'x', objective: 1e10, upper: 1e300 }], constraints: [] }, { solver: glpk });
+    expect(result.ok ? null : result.error).toMatchObject({ code: 'LP_MODEL_MAGNITUDE', params: { name: 'obj' } });
+  });
+
+  it('still solves a model with coefficients of 1e12', async () => {
+    const s = await solved('Maximize\n obj: 1000000000000 x\nSubject To\n c: x <= 2\nEnd\n');
+    expect(s.objective).toBe(2e12);
+  });
+});
+
+/**
+ * glpk.js, slowed down: call i (0-based) first busy-waits delays[i] ms (0 past the list), then
+ * solves for real. Counts the calls. The wait is outside glpk.js's own measure, so these
+ * tests give solveLp a clock.
+ */
+function slowed(delays: number[]) {
+  let calls = 0;
+  const solver: LpSolver = {
+    ...glpk,
+    solve(problem, options): GlpkResult {
+      const end = Date.now() + (delays[calls++] ?? 0);
+      while (Date.now() < end) {
+        // busy, as a long solve would be
+      }
+      return glpk.solve(problem, options) as GlpkResult;
+    },
+  };
+  return { solver, calls: () => calls };
+}
+
+describe('solveLp: one time limit for the solve and its analyses', () => {
+  const clash = 'Maximize\n obj: x1 + x2 + x3\nSubject To\n budget: x1 + x2 + x3 <= 10\n ca: x1 <= 4\n cb: x2 <= 4\n cc: x3 <= 4\n need: x1 + x2 + x3 >= 20\nEnd\n';
+
+  it('stops explaining when the limit is used up, and says what is missing', async () => {
+    // The solve itself (presolved, then plain) runs past the 100 ms limit: no analysis may start.
+    const { solver, calls } = slowed([10, 150]);
+    const started = Date.now();
+    const result = await solveLp(parsedLp(clash), { solver, timeLimitSeconds: 0.1, clock: Date.now });
+    const s = result.ok ? result.value : null;
+    expect(s?.status).toBe('infeasible');
+    expect(calls()).toBe(2);
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(s?.analysesSkipped).toBe(true);
+    expect(s?.conflictComplete).toBe(false);
+    expect(s?.conflict).toEqual([]);
+    expect(s?.relaxation).toEqual([]);
+  });
+
+  it('explains the same model in full without a limit', async () => {
+    const result = await solveLp(parsedLp(clash), { solver: slowed([10, 150]).solver });
+    const s = result.ok ? result.value : null;
+    expect(s?.conflict).toEqual(['budget', 'need']);
+    expect(s?.conflictComplete).toBe(true);
+    expect(s?.analysesSkipped).toBeUndefined();
+  });
+
+  it('skips the unbounded direction when the solve used up the limit', async () => {
+    const { solver, calls } = slowed([10, 150]);
+    const result = await solveLp(parsedLp('Maximize\n obj: x\nSubject To\n c: x - y <= 1\nEnd\n'), { solver, timeLimitSeconds: 0.1, clock: Date.now });
+    const s = result.ok ? result.value : null;
+    expect(s?.status).toBe('unbounded');
+    expect(calls()).toBe(2);
+    expect(s?.ray).toBeUndefined();
+    expect(s?.analysesSkipped).toBe(true);
+  });
+
+  it('leaves uniqueness open when the limit stops the re-solves that would settle it', async () => {
+    // max y with y ≤ 10 and x in [0, 2], z in [0, 5] (rows a and b only restate x, z ≥ 0):
+    // every (x, 10, z) is optimal, but GLPK's vertex is degenerate, so only a re-solve
+    // shows it. The solve itself takes the whole 100 ms limit: no re-solve may start.
+    const box = 'Maximize\n obj: y\nSubject To\n cap: y <= 10\n a: - x - 2 z <= 0\n b: x + z >= 0\nBounds\n x <= 2\n z <= 5\nEnd\n';
+    const { solver, calls } = slowed([150]);
+    const result = await solveLp(parsedLp(box), { solver, timeLimitSeconds: 0.1, clock: Date.now });
+    const s = result.ok ? result.value : null;
+    expect(s?.status).toBe('optimal');
+    expect(s?.objective).toBe(10);
+    expect(calls()).toBe(1);
+    expect(s?.alternativeOptima).toBeUndefined();
+    expect(s?.analysesSkipped).toBe(true);
+    // Without the limit the re-solve finds the second vertex.
+    expect((await solved(box)).alternativeOptima).toBe(true);
+  });
+
+  it('finds the 2-row conflict of 291 rows of budget_n1000.lp within a 1 s limit', async () => {
+    // The first 290 rows of budget_n1000.lp (budget 1,000,000; channel caps summing to
+    // 999,664) with a row asking for a total spend of at least 2,000,000: the budget and
+    // that row clash (so do the ten caps and that row). A filter in row order took 27 s
+    // and named 85 rows.
+    const model = parsedLp(readFileSync(resolve(process.cwd(), '../shared/lp/budget_n1000.lp'), 'utf8'));
+    model.constraints = model.constraints.slice(0, 290);
+    model.constraints.push({ name: 'too_much', terms: Object.fromEntries(model.variables.map((v) => [v.name, 1])), op: '>=', rhs: 2e6 });
+    const started = Date.now();
+    const result = await solveLp(model, { solver: glpk, timeLimitSeconds: 1 });
+    const elapsed = Date.now() - started;
+    const s = result.ok ? result.value : null;
+    expect(s?.status).toBe('infeasible');
+    expect(elapsed).toBeLessThan(1500);
+    expect(s?.conflict).toEqual(['budget', 'too_much']);
+    expect(s?.conflictComplete).toBe(true);
+    expect(s?.relaxation).toHaveLength(1);
+    expect(s?.relaxation![0].constraint).toBe('too_much');
+    expect(s?.relaxation![0].by).toBeCloseTo(2e6 - 999664, 3);
   });
 });

@@ -25,6 +25,26 @@ describe('toGlpkProblem with glpk.js', () => {
     expect(result.result.vars).toEqual({ x: 2, y: -3, z: 0 });
   });
 
+  it('gives every variable a column, so a model without rows and with a zero objective solves', () => {
+    // glpk.js makes columns only from names it meets; with none, GLPK aborts (glp_add_cols: ncs = 0).
+    const empty = glpk.solve(toGlpkProblem({ sense: 'max', variables: [{ name: 'x', objective: 0 }], constraints: [] }, glpk), { msglev: glpk.GLP_MSG_OFF });
+    expect(empty.result.status).toBe(glpk.GLP_OPT);
+    expect(empty.result.vars).toEqual({ x: 0 });
+    // y is in no row and has no cost: still a column, at its lower bound 0.
+    const unused = solve('Maximize\n obj: x + 0 y\nSubject To\n c: x <= 4\nEnd\n');
+    expect(unused.result.vars).toEqual({ x: 4, y: 0 });
+  });
+
+  it('rounds the bounds of an integer variable inwards to whole numbers', () => {
+    // glp_intopt refuses x ≥ 0.5 for an integer x; for a whole x it is x ≥ 1 (and x ≤ 3.5 is x ≤ 3).
+    const model = parsedLp('Maximize\n obj: x\nSubject To\n c: x + y >= 1\nBounds\n 0.5 <= x <= 3.5\nGeneral\n x\nEnd\n');
+    const problem = toGlpkProblem(model, glpk);
+    expect(problem.bounds.find((b) => b.name === 'x')).toEqual({ name: 'x', type: glpk.GLP_DB, lb: 1, ub: 3 });
+    const result = glpk.solve(problem, { msglev: glpk.GLP_MSG_OFF });
+    expect(result.result.status).toBe(glpk.GLP_OPT);
+    expect(result.result.vars.x).toBe(3);
+  });
+
   it.each([
     ['budget_n100.lp', 2652649.607331],
     ['budget_n1000.lp', 2698768.128963],
