@@ -4,6 +4,7 @@ import type { MessageKey } from '../lib/i18n/messages.en';
 export const ROUTES = [
   { id: 'data', label: 'nav.data' },
   { id: 'churn', label: 'nav.churn' },
+  { id: 'forecast', label: 'forecast.nav' },
   { id: 'allocation', label: 'nav.allocation' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 

@@ -18,7 +18,7 @@ describe('data import in the browser', () => {
 
   it('shows the shell with only working screens and the privacy line', async () => {
     const nav = await s.page.locator('nav a').allTextContents();
-    assert.deepEqual(nav, ['Data', 'Churn', 'Allocation']);
+    assert.deepEqual(nav, ['Data', 'Churn', 'Forecast', 'Allocation']);
     assert.match(await s.page.locator('footer').innerText(), /Runs entirely in your browser — no data leaves this device/);
     assert.match(s.page.url(), /#\/data/);
   });

@@ -67,6 +67,8 @@ describe('the workspace kept in the browser', () => {
   it('imports a file dropped outside the drop zone, and the browser does not leave the app', async () => {
     const s = await openApp();
     try {
+      // The page-wide drop handler is attached when the app has mounted, not at 'load'.
+      await s.page.getByText('Choose a file', { exact: true }).waitFor();
       const before = s.page.url();
       const prevented = await s.page.evaluate(() => {
         const transfer = new DataTransfer();
@@ -212,8 +214,8 @@ describe('the workspace kept in the browser', () => {
   it('can be used with the keyboard alone, with a visible focus', async () => {
     const s = await openApp();
     try {
-      // Skip link, then the links of the three screens, then the file button.
-      for (let i = 0; i < 5; i++) await s.page.keyboard.press('Tab');
+      // Skip link, then the links of the four screens, then the file button.
+      for (let i = 0; i < 6; i++) await s.page.keyboard.press('Tab');
       const focused = await s.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         return { text: el.textContent?.trim(), outline: getComputedStyle(el).outlineStyle };

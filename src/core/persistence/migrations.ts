@@ -7,6 +7,8 @@
  * - `{ kind: 'workspace-index', datasets: [...] }`           (the index, as stored);
  * - `{ kind: 'dataset', meta: {...}, columns: [...] }`        (one data set: its meta record
  *   and its column records together, assembled by the repository; never stored as one value).
+ * - `{ kind: 'kept-forecast', ... }`                          (the forecast kept for the plan,
+ *   kept-forecast.ts, as stored).
  */
 import { fail, ok, type Result } from '../shared/result';
 import { CURRENT_SCHEMA_VERSION, type Envelope } from './schema';
@@ -26,7 +28,7 @@ export interface Migration {
  * Every migration, in order. Empty while the format is at v1.
  *
  * To change the stored format: bump CURRENT_SCHEMA_VERSION in schema.ts, append
- * `{ from: N, to: N + 1, up }` here handling both document kinds (pass through unchanged the
+ * `{ from: N, to: N + 1, up }` here handling every document kind (pass through unchanged the
  * kinds the step does not touch), freeze a `tests/fixtures/persisted/vN+1-workspace.json`
  * written by the new version and keep the older fixtures loading in the tests.
  */

@@ -7,6 +7,9 @@
  * - `dataset:<id>:meta`        Envelope<DatasetMeta>: everything but the column arrays.
  * - `dataset:<id>:col:<n>`     ColumnStorage of column n, bare (no envelope).
  * - `dataset:<id>:corrupt:<t>` Raw meta value kept aside when a load found it damaged.
+ * - `plan:forecast`            Envelope<KeptForecast>: the forecast kept for the plan
+ *                              (kept-forecast.ts); absent until one is kept, so a v1 store
+ *                              without it is still a complete v1 store.
  *
  * Columns carry no envelope of their own: they are always written in the same transaction
  * as their meta, so the meta's schemaVersion is theirs too, and a migration sees the meta and
@@ -31,6 +34,9 @@ export const DATASET_DOCUMENT_KIND = 'dataset';
 
 /** Key of the workspace index. */
 export const WORKSPACE_INDEX_KEY = 'workspace:index';
+
+/** Key of the forecast kept for the plan (one record, replaced by the next one kept). */
+export const KEPT_FORECAST_KEY = 'plan:forecast';
 
 /** Key of a data set's meta record. */
 export function buildDatasetMetaKey(id: string): string {

@@ -1,0 +1,214 @@
+/**
+ * What the forecast worker does, apart from the messaging (forecast.worker.ts exposes it), so
+ * tests call it directly: read the dates of a column (to guess the period), make the series
+ * from the open data set (aggregateSeries) and find its season, fit a model with its hold-out
+ * test in one call (the sliders send one call per position), and the rolling-origin backtest
+ * with progress. Every failure is a Result, never a throw.
+ */
+import type { Dataset } from '../core/data/dataset';
+import { aggregateSeries, type AggregatedSeries, type AggregateSeriesOptions } from '../core/forecast/aggregate-series';
+import { holdout, rollingOrigin, type Evaluation, type Forecaster } from '../core/forecast/evaluate';
+import { fitForecast, type Forecast, type ForecastOptions } from '../core/forecast/fit-forecast';
+import { futurePeriodKeys, naturalSeasonLength, parsePeriodText, type PeriodUnit } from '../core/forecast/periods';
+import { detectSeasonLength, type SeasonLength } from '../core/forecast/season-length';
+import type { DateOrder } from '../core/data/parse-date';
+import { unpackStrings } from '../core/data/packed-strings';
+import { fail, ok, type Result } from '../core/shared/result';
+import { guessPeriodUnit, hasAmbiguousDayMonth } from '../lib/forecast/series-guesses';
+
+/** Progress goes to the page at most this often (10 Hz), plus the last origin. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** What the dates of a column look like. */
+export interface DateInspection {
+  /** The calendar unit the dates seem to come in. */
+  unit: PeriodUnit;
+  /** Some texts read differently day-first and month-first (03/04/2024). */
+  ambiguousOrder: boolean;
+  /** Distinct readable dates seen. */
+  readable: number;
+}
+
+/** A series made from the data set, with its season as the data shows it. */
+export interface SeriesOutcome {
+  series: AggregatedSeries;
+  /** The usual season of the unit (12 for months, 1 for years). */
+  natural: number;
+  season: SeasonLength;
+}
+
+/** A fitted model, its forecast periods and its hold-out test. */
+export interface FitOutcome {
+  forecast: Forecast;
+  /** Keys of the forecast periods. */
+  futurePeriods: string[];
+  /** The hold-out test of the same model options on the last `k` values (or why it could not run). */
+  holdout: Result<Evaluation> | null;
+  /** Time of the fit and of the hold-out test, in ms, measured in the worker. */
+  fitMs: number;
+  holdoutMs: number;
+}
+
+/** Fit options as they cross the boundary (the horizon is the call's own). */
+export type FitRequestOptions = Omit<ForecastOptions, 'horizon'>;
+
+export interface BacktestOptions {
+  /** Training length at the first origin. */
+  initial: number;
+  /** Values forecast at each origin. */
+  horizon: number;
+  /** Values each origin adds. */
+  step: number;
+  /** Season length of the seasonal-naive baseline and the MASE scale (1 = none). */
+  period: number;
+}
+
+export interface BacktestProgress {
+  done: number;
+  total: number;
+}
+
+export type BacktestProgressFn = (progress: BacktestProgress) => void | Promise<void>;
+
+/**
+ * Reads the dates of a column as aggregateSeries would, to guess the unit and to tell
+ * whether the day/month order is in doubt. Only distinct texts are read.
+ */
+function inspectDates(dataset: Dataset, columnName: string, dateOrder: DateOrder): Result<DateInspection> {
+  try {
+    const column = dataset.columns.find((c) => c.name === columnName);
+    if (!column) return fail('SERIES_UNKNOWN_COLUMN', `The data set has no column "${columnName}".`, { column: columnName, role: 'date' });
+    const starts: number[] = [];
+    let precision: PeriodUnit = 'day';
+    let ambiguousOrder = false;
+    const order: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
+    const note = (p: PeriodUnit) => {
+      if (order.indexOf(p) > order.indexOf(precision)) precision = p;
+    };
+    if (column.storage.kind === 'dictionary') {
+      const texts = unpackStrings(column.storage.dictionary);
+      ambiguousOrder = hasAmbiguousDayMonth(texts);
+      for (const text of texts) {
+        const period = parsePeriodText(text, { dateOrder });
+        if (period) {
+          starts.push(period.start);
+          note(period.precision);
+        }
+      }
+    } else {
+      const values = column.storage.values;
+      const seen = new Set<number>();
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (Number.isNaN(v) || seen.has(v)) continue;
+        seen.add(v);
+        if (column.type === 'date') starts.push(v);
+        else if (Number.isInteger(v) && v > 0) {
+          const period = parsePeriodText(String(v));
+          if (period) {
+            starts.push(period.start);
+            note(period.precision);
+          }
+        }
+      }
+    }
+    return ok({ unit: guessPeriodUnit(starts, precision), ambiguousOrder, readable: new Set(starts).size });
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/** The series of the data set and its season (detected by autocorrelation). */
+function series(dataset: Dataset, options: AggregateSeriesOptions): Result<SeriesOutcome> {
+  try {
+    const made = aggregateSeries(dataset, options);
+    if (!made.ok) return made;
+    const natural = naturalSeasonLength(options.period);
+    const season = detectSeasonLength(made.value.values, { natural });
+    return ok({ series: made.value, natural, season });
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/** The model as the evaluation sees it: refitted with the same options on each training series. */
+function forecasterOf(options: FitRequestOptions): Forecaster {
+  return (train, horizon) => {
+    const fitted = fitForecast(train, { ...options, horizon });
+    return fitted.ok ? ok(fitted.value.forecast) : fitted;
+  };
+}
+
+/**
+ * Fits the model on the whole series and forecasts `horizon` periods after `lastPeriod`;
+ * then, when `holdoutSize` ≥ 1, refits the same options on all but the last `holdoutSize`
+ * values and scores the forecasts of those against the naive and seasonal-naive ones.
+ * @param values the series
+ * @param lastPeriod the key of the last value ('1971-10'), for the forecast periods
+ * @param unit the calendar unit of the keys
+ * @param options model, season length, fixed weights
+ * @param horizon periods to forecast
+ * @param holdoutSize values held out for the test (0: no test)
+ */
+function fit(
+  values: number[],
+  lastPeriod: string,
+  unit: PeriodUnit,
+  options: FitRequestOptions,
+  horizon: number,
+  holdoutSize: number,
+): Result<FitOutcome> {
+  try {
+    const started = performance.now();
+    const fitted = fitForecast(values, { ...options, horizon });
+    if (!fitted.ok) return fitted;
+    const fitMs = performance.now() - started;
+    const futurePeriods = futurePeriodKeys(lastPeriod, horizon, unit);
+    let test: Result<Evaluation> | null = null;
+    const testStarted = performance.now();
+    if (holdoutSize >= 1) {
+      test = holdout(values, holdoutSize, forecasterOf(options), { period: options.period ?? 1 });
+    }
+    return ok({ forecast: fitted.value, futurePeriods, holdout: test, fitMs, holdoutMs: performance.now() - testStarted });
+  } catch (error) {
+    return internal(error);
+  }
+}
+
+/**
+ * Rolling-origin backtest of the model options: refitted at every origin on the values
+ * before it, scored on the next `horizon`, next to the naive and seasonal-naive forecasts.
+ * Progress at most 10 times a second, plus the last origin. Cancelling terminates the worker.
+ */
+function backtest(values: number[], options: FitRequestOptions, rolling: BacktestOptions, onProgress?: BacktestProgressFn): Result<Evaluation> {
+  try {
+    let lastReport = -Infinity;
+    return rollingOrigin(
+      values,
+      {
+        ...rolling,
+        onProgress: (done, total) => {
+          const now = performance.now();
+          if (onProgress && (done === total || now - lastReport >= PROGRESS_INTERVAL_MS)) {
+            lastReport = now;
+            // Not awaited: the page's answer would only arrive after the backtest.
+            void onProgress({ done, total });
+          }
+        },
+      },
+      forecasterOf(options),
+    );
+  } catch (error) {
+    // Includes rollingOrigin's RangeError on a length or step that is not a whole number ≥ 1,
+    // which the screen never sends (it checks both first).
+    return internal(error);
+  }
+}
+
+function internal(error: unknown): Result<never> {
+  const detail = error instanceof Error ? error.message : String(error);
+  return fail('INTERNAL', detail, { detail });
+}
+
+export const forecastWorkerApi = { inspectDates, series, fit, backtest };
+export type ForecastWorkerApi = typeof forecastWorkerApi;

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { forecastWorkerApi, type BacktestProgress } from '../../../src/workers/forecast-api';
+import { fitForecast } from '../../../src/core/forecast/fit-forecast';
+import { parsed } from '../../helpers/datasets';
+
+const champagne = parsed(new Uint8Array(readFileSync(resolve(process.cwd(), 'public/samples/champagne-sales.csv'))));
+const air = parsed(new Uint8Array(readFileSync(resolve(process.cwd(), 'public/samples/air-passengers.csv'))));
+const CHAMPAGNE_VALUE = 'Perrin Freres monthly champagne sales millions ?64-?72';
+
+function valuesOf(dataset: typeof champagne, date: string, value: string): { values: number[]; periods: string[] } {
+  const made = forecastWorkerApi.series(dataset, { date, value, period: 'month', how: 'sum' });
+  if (!made.ok) throw new Error(made.error.message);
+  return { values: made.value.series.values, periods: made.value.series.periods };
+}
+
+describe('forecastWorkerApi.inspectDates', () => {
+  it('reads the champagne months and the "Mon YYYY" air passenger dates as monthly, without day/month doubt', () => {
+    expect(forecastWorkerApi.inspectDates(champagne, 'Month', 'dmy')).toEqual({ ok: true, value: { unit: 'month', ambiguousOrder: false, readable: 94 } });
+    expect(forecastWorkerApi.inspectDates(air, 'date', 'dmy')).toEqual({ ok: true, value: { unit: 'month', ambiguousOrder: false, readable: 144 } });
+  });
+
+  it('says when numeric dates could be day-first or month-first, and reads them either way', () => {
+    const ledger = parsed('when,amount\n03/04/2024,10\n04/04/2024,12\n05/04/2024,9\n', {});
+    const dmy = forecastWorkerApi.inspectDates(ledger, 'when', 'dmy');
+    const mdy = forecastWorkerApi.inspectDates(ledger, 'when', 'mdy');
+    expect(dmy.ok && dmy.value.ambiguousOrder).toBe(true);
+    // 3, 4 and 5 April are a day apart; 4 March, 4 April and 4 May a month apart.
+    expect(dmy.ok && dmy.value.unit).toBe('day');
+    expect(mdy.ok && mdy.value.unit).toBe('month');
+  });
+
+  it('answers SERIES_UNKNOWN_COLUMN for a column that is not there', () => {
+    const result = forecastWorkerApi.inspectDates(champagne, 'Nope', 'dmy');
+    expect(!result.ok && result.error.code).toBe('SERIES_UNKNOWN_COLUMN');
+  });
+});
+
+describe('forecastWorkerApi.series', () => {
+  it('makes the champagne series and finds its season of 12', () => {
+    const made = forecastWorkerApi.series(champagne, { date: 'Month', value: CHAMPAGNE_VALUE, period: 'month', how: 'sum' });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    expect(made.value.series.values.length).toBe(94);
+    expect(made.value.series.periods[0]).toBe('1964-01');
+    expect(made.value.natural).toBe(12);
+    expect(made.value.season.period).toBe(12);
+  });
+
+  it('refuses a text column as the values with the engine’s code', () => {
+    const made = forecastWorkerApi.series(champagne, { date: 'Month', value: 'Month', period: 'month', how: 'sum' });
+    expect(!made.ok && made.error.code).toBe('SERIES_VALUE_NOT_NUMERIC');
+  });
+
+  it('refuses dates that cannot be read, with example rows as the file numbers them', () => {
+    const notes = parsed('when,amount\nsoon,10\nlater,12\n,9\n');
+    const made = forecastWorkerApi.series(notes, { date: 'when', value: 'amount', period: 'month', how: 'sum' });
+    expect(made.ok).toBe(false);
+    if (made.ok) return;
+    expect(made.error.code).toBe('SERIES_NO_DATES');
+    expect(made.error.params?.examples).toBe('2: "soon", 3: "later", 4: ""');
+  });
+});
+
+describe('forecastWorkerApi.fit', () => {
+  const { values, periods } = valuesOf(champagne, 'Month', CHAMPAGNE_VALUE);
+
+  it('fits the automatic choice, names the forecast periods and runs the hold-out test', () => {
+    const fitted = forecastWorkerApi.fit(values, periods[periods.length - 1], 'month', { model: 'auto', period: 12 }, 12, 12);
+    expect(fitted.ok).toBe(true);
+    if (!fitted.ok) return;
+    const { forecast, futurePeriods, holdout } = fitted.value;
+    expect(forecast).toEqual((fitForecast(values, { model: 'auto', period: 12, horizon: 12 }) as { value: unknown }).value);
+    expect(futurePeriods[0]).toBe('1971-11');
+    expect(futurePeriods[11]).toBe('1972-10');
+    expect(holdout?.ok).toBe(true);
+    if (!holdout?.ok) return;
+    // The engine's reference test: 402.9 for the automatic choice, 830.3 for seasonal naive.
+    expect(holdout.value.model.accuracy.mae).toBeCloseTo(402.86, 1);
+    expect(holdout.value.seasonalNaive.accuracy.mae).toBeCloseTo(830.33, 1);
+    expect(holdout.value.verdict.key).toBe('forecast.eval.verdict.beatsBoth');
+  });
+
+  it('holds a weight set by hand in the fit and in the hold-out refit', () => {
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12, alpha: 0.2 }, 3, 12);
+    expect(fitted.ok).toBe(true);
+    if (!fitted.ok) return;
+    expect(fitted.value.forecast.params.alpha).toBe(0.2);
+    expect(fitted.value.forecast.fittedParams).not.toContain('alpha');
+    expect(fitted.value.futurePeriods).toEqual(['1971-11', '1971-12', '1972-01']);
+  });
+
+  it('passes on the engine’s refusal with its suggestion', () => {
+    const fitted = forecastWorkerApi.fit(values.slice(0, 20), '1965-08', 'month', { model: 'holt-winters-multiplicative', period: 12 }, 12, 4);
+    expect(fitted.ok).toBe(false);
+    if (fitted.ok) return;
+    expect(fitted.error.code).toBe('FORECAST_TOO_FEW_SEASONS');
+    expect(fitted.error.params?.suggestedModel).toBe('holt');
+  });
+
+  it('reports a hold-out that cannot run beside a forecast that can', () => {
+    // 30 values: the model fits, but 24 training values leave Holt–Winters no second season… of 13.
+    const fitted = forecastWorkerApi.fit(values.slice(0, 30), '1966-06', 'month', { model: 'holt-winters-additive', period: 13 }, 6, 6);
+    expect(fitted.ok).toBe(true);
+    if (!fitted.ok) return;
+    expect(fitted.value.holdout?.ok).toBe(false);
+    if (fitted.value.holdout && !fitted.value.holdout.ok) expect(fitted.value.holdout.error.code).toBe('FORECAST_TOO_FEW_SEASONS');
+  });
+
+  it('skips the test when nothing is held out', () => {
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'ses' }, 2, 0);
+    expect(fitted.ok && fitted.value.holdout).toBeNull();
+  });
+});
+
+describe('forecastWorkerApi.backtest', () => {
+  const { values } = valuesOf(champagne, 'Month', CHAMPAGNE_VALUE);
+
+  it('refits at every origin and reports progress up to the last origin', () => {
+    const progress: BacktestProgress[] = [];
+    const result = forecastWorkerApi.backtest(values, { model: 'holt-winters-additive', period: 12 }, { initial: 58, horizon: 12, step: 6, period: 12 }, (p) => {
+      progress.push(p);
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Origins 58, 64, 70, 76, 82: each followed by 12 actual values.
+    expect(result.value.model.origins.map((o) => o.origin)).toEqual([58, 64, 70, 76, 82]);
+    expect(progress[progress.length - 1]).toEqual({ done: 5, total: 5 });
+  });
+
+  it('answers EVAL_TOO_SHORT when no origin fits, and INTERNAL for a step that is not whole', () => {
+    const short = forecastWorkerApi.backtest(values.slice(0, 20), { model: 'ses' }, { initial: 15, horizon: 12, step: 1, period: 1 });
+    expect(!short.ok && short.error.code).toBe('EVAL_TOO_SHORT');
+    const bad = forecastWorkerApi.backtest(values, { model: 'ses' }, { initial: 58, horizon: 12, step: 0.5, period: 1 });
+    expect(!bad.ok && bad.error.code).toBe('INTERNAL');
+  });
+});
