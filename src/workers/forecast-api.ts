@@ -9,25 +9,16 @@ import type { Dataset } from '../core/data/dataset';
 import { aggregateSeries, type AggregatedSeries, type AggregateSeriesOptions } from '../core/forecast/aggregate-series';
 import { holdout, rollingOrigin, type Evaluation, type Forecaster } from '../core/forecast/evaluate';
 import { fitForecast, type Forecast, type ForecastOptions } from '../core/forecast/fit-forecast';
-import { futurePeriodKeys, naturalSeasonLength, parsePeriodText, type PeriodUnit } from '../core/forecast/periods';
+import { futurePeriodKeys, naturalSeasonLength, type PeriodUnit } from '../core/forecast/periods';
 import { detectSeasonLength, type SeasonLength } from '../core/forecast/season-length';
 import type { DateOrder } from '../core/data/parse-date';
-import { unpackStrings } from '../core/data/packed-strings';
 import { fail, ok, type Result } from '../core/shared/result';
-import { guessPeriodUnit, hasAmbiguousDayMonth } from '../lib/forecast/series-guesses';
+import { inspectColumnDates, type DateInspection } from '../core/forecast/series-guesses';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last origin. */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** What the dates of a column look like. */
-export interface DateInspection {
-  /** The calendar unit the dates seem to come in. */
-  unit: PeriodUnit;
-  /** Some texts read differently day-first and month-first (03/04/2024). */
-  ambiguousOrder: boolean;
-  /** Distinct readable dates seen. */
-  readable: number;
-}
+export type { DateInspection };
 
 /** A series made from the data set, with its season as the data shows it. */
 export interface SeriesOutcome {
@@ -71,48 +62,12 @@ export interface BacktestProgress {
 export type BacktestProgressFn = (progress: BacktestProgress) => void | Promise<void>;
 
 /**
- * Reads the dates of a column as aggregateSeries would, to guess the unit and to tell
- * whether the day/month order is in doubt. Only distinct texts are read.
+ * Reads the dates of a column as aggregateSeries does (the same reading, readColumnDates), to
+ * guess the unit and to tell whether the day/month order is in doubt.
  */
 function inspectDates(dataset: Dataset, columnName: string, dateOrder: DateOrder): Result<DateInspection> {
   try {
-    const column = dataset.columns.find((c) => c.name === columnName);
-    if (!column) return fail('SERIES_UNKNOWN_COLUMN', `The data set has no column "${columnName}".`, { column: columnName, role: 'date' });
-    const starts: number[] = [];
-    let precision: PeriodUnit = 'day';
-    let ambiguousOrder = false;
-    const order: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
-    const note = (p: PeriodUnit) => {
-      if (order.indexOf(p) > order.indexOf(precision)) precision = p;
-    };
-    if (column.storage.kind === 'dictionary') {
-      const texts = unpackStrings(column.storage.dictionary);
-      ambiguousOrder = hasAmbiguousDayMonth(texts);
-      for (const text of texts) {
-        const period = parsePeriodText(text, { dateOrder });
-        if (period) {
-          starts.push(period.start);
-          note(period.precision);
-        }
-      }
-    } else {
-      const values = column.storage.values;
-      const seen = new Set<number>();
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (Number.isNaN(v) || seen.has(v)) continue;
-        seen.add(v);
-        if (column.type === 'date') starts.push(v);
-        else if (Number.isInteger(v) && v > 0) {
-          const period = parsePeriodText(String(v));
-          if (period) {
-            starts.push(period.start);
-            note(period.precision);
-          }
-        }
-      }
-    }
-    return ok({ unit: guessPeriodUnit(starts, precision), ambiguousOrder, readable: new Set(starts).size });
+    return inspectColumnDates(dataset, columnName, dateOrder);
   } catch (error) {
     return internal(error);
   }

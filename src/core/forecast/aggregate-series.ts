@@ -1,19 +1,31 @@
 /**
  * From rows to a time series: the rows of a data set are grouped by the calendar period of
  * their date (day, ISO week, month, quarter or year), their values summed, averaged or
- * counted, and the periods without rows filled in, so that a forecast model gets one value per
- * period with no holes. Every row left out and every value made up is reported, in plain
- * English (`notes`) and as codes with parameters (`details`) for the translated interface.
+ * counted, a first or last period the rows cover only in part left out, and the periods
+ * without rows filled in, so that a forecast model gets one value per whole period with no
+ * holes. Every row left out and every value made up is reported, in plain English (`notes`)
+ * and as codes with parameters (`details`) for the translated interface.
  */
 import type { Column, Dataset } from '../data/dataset';
 import { cellText, columnNumbers, columnStrings, fileRowNumber } from '../data/dataset-access';
 import { unpackStrings } from '../data/packed-strings';
 import { fail, ok, type Result } from '../shared/result';
 import type { DateOrder } from '../data/parse-date';
-import { isCoarserThan, ordinalKey, parsePeriodText, periodOrdinal, type PeriodUnit } from './periods';
+import {
+  coarserUnit,
+  isCoarserThan,
+  ordinalKey,
+  parsePeriodText,
+  periodOrdinal,
+  periodOrdinalStart,
+  type PeriodUnit,
+} from './periods';
 
 /** How the values of the rows of one period become the period's value. */
 export type AggregateHow = 'sum' | 'mean' | 'count';
+
+/** How a period without rows gets a value: 0, or a straight line between its neighbours. */
+export type GapFill = 'zero' | 'interpolate';
 
 export interface AggregateSeriesOptions {
   /** Column holding the dates: a date column, or a text/category column of date-like texts. */
@@ -31,6 +43,20 @@ export interface AggregateSeriesOptions {
    * @default the data set's own reading rule, else 'dmy'
    */
   dateOrder?: DateOrder;
+  /**
+   * How the periods without rows are filled in a sum or a count: 'zero' (nothing was sold)
+   * or 'interpolate', a straight line between the neighbouring values (the rows were not
+   * recorded). Means are always interpolated, whatever this says: an average of no rows is
+   * unknown, not 0.
+   * @default 'zero'
+   */
+  fill?: GapFill;
+  /**
+   * Keep a first or last period that the rows cover only in part (a ledger exported on
+   * 10 December, shown by month), instead of leaving it out. Either way a note says so.
+   * @default false
+   */
+  keepPartial?: boolean;
 }
 
 /** Codes of the notes; the interface shows `issue.<code>`. */
@@ -41,7 +67,10 @@ export type SeriesNoteCode =
   | 'SERIES_PERIODS_COMBINED'
   | 'SERIES_GAPS_ZERO'
   | 'SERIES_GAPS_INTERPOLATED'
-  | 'SERIES_COARSE_DATES';
+  | 'SERIES_GAPS_INTERPOLATED_TOTALS'
+  | 'SERIES_COARSE_DATES'
+  | 'SERIES_PARTIAL_DROPPED'
+  | 'SERIES_PARTIAL_KEPT';
 
 /** A row left out, as the file numbers it, with what its cell holds ('' when empty). */
 export interface RowExample {
@@ -49,14 +78,20 @@ export interface RowExample {
   text: string;
 }
 
-/** One note: `message` is the plain English of `notes[i]`, `params` fill the translated message. */
+/**
+ * One note: `message` is the plain English of `notes[i]`, `params` fill the translated message.
+ * Besides codes (`unit`: 'month', `how`: 'sum'), `params` carry the English words that agree
+ * with the note's count (`unitWord`: 'month' or 'months', `rowWord`: 'row' or 'rows',
+ * `aggregate`: 'sum', 'average' or 'count'), so one English template reads right for 1 and
+ * for many; another language maps `unit` and `how` to its own words.
+ */
 export interface SeriesNote {
   code: SeriesNoteCode;
   message: string;
   params: Record<string, string | number>;
   /** Up to 5 rows concerned (undated and no-value notes). */
   examples?: RowExample[];
-  /** Every period concerned (gap notes). */
+  /** Every period concerned (gap and partial-period notes). */
   periods?: string[];
 }
 
@@ -73,8 +108,12 @@ export interface AggregatedSeries {
   filled: boolean[];
   /** Rows that went into each period's value (0 where filled). */
   rowCounts: number[];
+  /** True where the period is a first or last one the rows cover only in part (kept with `keepPartial`). */
+  partial: boolean[];
   period: PeriodUnit;
   how: AggregateHow;
+  /** How the periods without rows were filled: always 'interpolate' for means. */
+  fill: GapFill;
 }
 
 /** More periods than this (e.g. days over 270 years) are refused: a browser chart cannot use them. */
@@ -91,26 +130,52 @@ const UNIT_WORDS: Readonly<Record<PeriodUnit, [string, string]>> = {
 };
 
 const HOW_WORDS: Readonly<Record<AggregateHow, string>> = { sum: 'summed', mean: 'averaged', count: 'counted' };
+const AGGREGATE_NOUNS: Readonly<Record<AggregateHow, string>> = { sum: 'sum', mean: 'average', count: 'count' };
+
+const DAY_MS = 86_400_000;
+/**
+ * The usual gap between the days of day-dated rows is this quantile of the gaps between
+ * consecutive dates: 1 day for a ledger with sales every day, 3 for one without weekends
+ * (Friday to Monday), whatever a few holidays add.
+ */
+const USUAL_GAP_QUANTILE = 0.9;
 
 function unitWord(unit: PeriodUnit, count: number): string {
   return UNIT_WORDS[unit][count === 1 ? 0 : 1];
 }
 
-/** The dates of a column, one per row: NaN where the row has none, with the precision of the text. */
-interface RowDates {
+function rowWord(count: number): string {
+  return count === 1 ? 'row' : 'rows';
+}
+
+/** The dates of a column, one per row, as aggregateSeries reads them. */
+export interface ColumnDates {
+  /** ms since the epoch (UTC) of the start of what each cell names; NaN where the row has no readable date. */
   ms: Float64Array;
-  /** Coarsest precision met among readable cells. */
-  coarsest: PeriodUnit;
+  /** The coarsest thing the cells name ('month' when some say '2024-03'); 'day' for dates stored as numbers. */
+  precision: PeriodUnit;
 }
 
 /**
  * Aggregates the rows of a data set into a time series with one value per period.
  *
  * Rows without a readable date are left out, and so are rows without a value (for 'sum' and
- * 'mean'; 'count' counts every dated row whatever its value). Periods between the first and
- * the last one that have no rows are filled: with 0 for 'sum' and 'count' (nothing was sold),
- * by linear interpolation between the neighbouring periods for 'mean' (an average of nothing
- * is unknown, not zero). Each of these is said in `notes` and `details`.
+ * 'mean'; 'count' counts every dated row whatever its value).
+ *
+ * A first or last period that the rows cover only in part is left out unless `keepPartial`
+ * (a week holding only 30 December would read as a collapse of sales). It is only judged
+ * when the data's own dates are finer than the period (a monthly file shown by month is never
+ * partial): the first period is partial when the data's usual step back from the first date
+ * still lands inside it, the last when the usual step on from the last date does. The step is
+ * one unit of what the dates name (a month for '2024-03' or for dates all on the 1st), and for
+ * days the usual gap between the dates (the 90th percentile: 1 day, or 3 when weekends have
+ * no rows, so a ledger ending on Friday 29 December is a whole December). When leaving them
+ * out would leave fewer than 2 periods, they are kept.
+ *
+ * Periods between the first and the last one that have no rows are filled: with 0 for 'sum'
+ * and 'count' (nothing was sold), or on a straight line between the neighbouring values when
+ * `fill` is 'interpolate'; always on a straight line for 'mean' (an average of nothing is
+ * unknown, not zero). Each of these is said in `notes` and `details`.
  *
  * Dates come from a date column, from a text or category column of date-like texts (see
  * parsePeriodText: '2015-Q1', 'Mar 2024', '15/03/2024', '2024年3月'…), or from a whole-number
@@ -143,7 +208,7 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
   if (!keep.ok) return keep;
   const rows = keep.value;
 
-  const dates = readDates(dataset, dateColumn, options.dateOrder ?? dataset.source.dateOrder ?? 'dmy');
+  const dates = readColumnDates(dataset, dateColumn, options.dateOrder ?? dataset.source.dateOrder ?? 'dmy');
   const undated: number[] = [];
   const dated: number[] = [];
   for (const row of rows) (Number.isNaN(dates.ms[row]) ? undated : dated).push(row);
@@ -160,6 +225,8 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
   const withoutValue: number[] = [];
   // Per period ordinal: the sum of its values and its number of rows.
   const sums = new Map<number, { sum: number; rows: number }>();
+  // The days that have rows in the series, for the partial first and last periods.
+  const days = new Set<number>();
   let first = Infinity;
   let last = -Infinity;
   for (const row of dated) {
@@ -168,7 +235,8 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
       withoutValue.push(row);
       continue;
     }
-    const ordinal = periodOrdinal(dates.ms[row], period);
+    const ms = dates.ms[row];
+    const ordinal = periodOrdinal(ms, period);
     const cell = sums.get(ordinal);
     if (cell) {
       cell.sum += v;
@@ -176,6 +244,7 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
     } else {
       sums.set(ordinal, { sum: v, rows: 1 });
     }
+    days.add(Math.floor(ms / DAY_MS));
     if (ordinal < first) first = ordinal;
     if (ordinal > last) last = ordinal;
   }
@@ -185,6 +254,114 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
       count: dated.length,
     });
   }
+  const unusable = checkPeriodCount(first, last, period);
+  if (unusable) return unusable;
+
+  // A partly covered first or last period is left out (or kept) before the series is built.
+  const partial = partialEnds([...days].sort((x, y) => x - y), dates.precision, first, last, period);
+  let dropped: PartialEnd[] = [];
+  let kept: PartialEnd[] = [];
+  if (partial.length > 0) {
+    let from = first;
+    let to = last;
+    if (!options.keepPartial) {
+      if (partial.some((end) => end.position === 'first')) from++;
+      if (partial.some((end) => end.position === 'last')) to--;
+      // What is left starts and ends with rows.
+      while (from <= to && !sums.has(from)) from++;
+      while (to >= from && !sums.has(to)) to--;
+    }
+    if (!options.keepPartial && to - from + 1 >= 2) {
+      dropped = partial;
+      first = from;
+      last = to;
+    } else {
+      kept = partial;
+    }
+  }
+  const count = last - first + 1;
+
+  const fill: GapFill = how === 'mean' ? 'interpolate' : (options.fill ?? 'zero');
+  const periods: string[] = new Array(count);
+  const series: number[] = new Array(count);
+  const filled: boolean[] = new Array(count);
+  const rowCounts: number[] = new Array(count);
+  const partialFlags: boolean[] = new Array(count).fill(false);
+  let combined = 0;
+  let combinedRows = 0;
+  for (let i = 0; i < count; i++) {
+    const cell = sums.get(first + i);
+    periods[i] = ordinalKey(first + i, period);
+    filled[i] = !cell;
+    rowCounts[i] = cell ? cell.rows : 0;
+    series[i] = cell ? (how === 'mean' ? cell.sum / cell.rows : cell.sum) : fill === 'interpolate' ? NaN : 0;
+    if (cell && cell.rows > 1) {
+      combined++;
+      combinedRows += cell.rows;
+    }
+  }
+  for (const end of kept) partialFlags[end.ordinal - first] = true;
+  if (fill === 'interpolate') interpolateGaps(series);
+
+  const details: SeriesNote[] = [];
+  details.push({
+    code: 'SERIES_RANGE',
+    message: `The series runs from ${periods[0]} to ${periods[count - 1]}: ${count} ${unitWord(period, count)}.`,
+    params: { first: periods[0], last: periods[count - 1], count, unit: period, unitWord: unitWord(period, count) },
+  });
+  for (const end of dropped) details.push(partialNote(end, period, sums, true));
+  for (const end of kept) details.push(partialNote(end, period, sums, false));
+  if (undated.length > 0) {
+    const examples = rowExamples(dataset, dateColumn, undated);
+    details.push({
+      code: 'SERIES_UNDATED_ROWS',
+      message: `${undated.length} ${undated.length === 1 ? 'row has' : 'rows have'} no date that can be read in column "${dateColumn.name}" and ${undated.length === 1 ? 'was' : 'were'} left out (${describeExamples(examples)}${undated.length > examples.length ? ', …' : ''}).`,
+      params: { column: dateColumn.name, count: undated.length, rowWord: rowWord(undated.length), ...exampleParams(examples) },
+      examples,
+    });
+  }
+  if (withoutValue.length > 0) {
+    const examples = rowExamples(dataset, valueColumn, withoutValue);
+    details.push({
+      code: 'SERIES_NO_VALUE_ROWS',
+      message: `${withoutValue.length} dated ${withoutValue.length === 1 ? 'row has' : 'rows have'} no number in column "${valueColumn.name}" and ${withoutValue.length === 1 ? 'was' : 'were'} left out (${describeExamples(examples)}${withoutValue.length > examples.length ? ', …' : ''}).`,
+      params: { column: valueColumn.name, count: withoutValue.length, rowWord: rowWord(withoutValue.length), ...exampleParams(examples) },
+      examples,
+    });
+  }
+  if (combined > 0) {
+    details.push({
+      code: 'SERIES_PERIODS_COMBINED',
+      message: `${combined} ${unitWord(period, combined)} ${combined === 1 ? 'holds' : 'hold'} more than one row (${combinedRows} rows in all); their ${how === 'count' ? 'rows were' : 'values were'} ${HOW_WORDS[how]}.`,
+      params: { count: combined, rows: combinedRows, unit: period, unitWord: unitWord(period, combined), how, aggregate: AGGREGATE_NOUNS[how] },
+    });
+  }
+  const gaps = periods.filter((_, i) => filled[i]);
+  if (gaps.length > 0) details.push(gapNote(gaps, period, how, fill));
+  if (isCoarserThan(dates.precision, period)) {
+    details.push({
+      code: 'SERIES_COARSE_DATES',
+      message: `Some dates in column "${dateColumn.name}" name a whole ${dates.precision}; each counts in the ${period} of its first day.`,
+      params: { column: dateColumn.name, precision: dates.precision, unit: period },
+    });
+  }
+
+  return ok({
+    periods,
+    values: series,
+    notes: details.map((d) => d.message),
+    details,
+    filled,
+    rowCounts,
+    partial: partialFlags,
+    period,
+    how,
+    fill,
+  });
+}
+
+/** SERIES_TOO_MANY_PERIODS or SERIES_TOO_FEW_PERIODS for the periods first … last, else null. */
+function checkPeriodCount(first: number, last: number, period: PeriodUnit): Result<never> | null {
   const count = last - first + 1;
   if (count > MAX_SERIES_PERIODS) {
     return fail(
@@ -200,81 +377,134 @@ export function aggregateSeries(dataset: Dataset, options: AggregateSeriesOption
       { count, needed: 2, unit: period, first: ordinalKey(first, period) },
     );
   }
+  return null;
+}
 
-  const periods: string[] = new Array(count);
-  const series: number[] = new Array(count);
-  const filled: boolean[] = new Array(count);
-  const rowCounts: number[] = new Array(count);
-  let combined = 0;
-  let combinedRows = 0;
-  for (let i = 0; i < count; i++) {
-    const cell = sums.get(first + i);
-    periods[i] = ordinalKey(first + i, period);
-    filled[i] = !cell;
-    rowCounts[i] = cell ? cell.rows : 0;
-    series[i] = cell ? (how === 'mean' ? cell.sum / cell.rows : cell.sum) : how === 'mean' ? NaN : 0;
-    if (cell && cell.rows > 1) {
-      combined++;
-      combinedRows += cell.rows;
-    }
-  }
-  if (how === 'mean') interpolateGaps(series);
+/** A first or last period that the rows cover only in part. */
+interface PartialEnd {
+  position: 'first' | 'last';
+  ordinal: number;
+  /** The days (since 1970) the rows cover in it, both included, and the days it has. */
+  fromDay: number;
+  toDay: number;
+  periodDays: number;
+}
 
-  const details: SeriesNote[] = [];
-  details.push({
-    code: 'SERIES_RANGE',
-    message: `The series runs from ${periods[0]} to ${periods[count - 1]}: ${count} ${unitWord(period, count)}.`,
-    params: { first: periods[0], last: periods[count - 1], count, unit: period },
-  });
-  if (undated.length > 0) {
-    const examples = rowExamples(dataset, dateColumn, undated);
-    details.push({
-      code: 'SERIES_UNDATED_ROWS',
-      message: `${undated.length} ${undated.length === 1 ? 'row has' : 'rows have'} no date that can be read in column "${dateColumn.name}" and ${undated.length === 1 ? 'was' : 'were'} left out (${describeExamples(examples)}${undated.length > examples.length ? ', …' : ''}).`,
-      params: { column: dateColumn.name, count: undated.length, ...exampleParams(examples) },
-      examples,
-    });
+/**
+ * The first and last periods that the rows cover only in part (none, one or both) of a
+ * series of 2 periods or more. Judged only when the data's own dates are finer than the
+ * period; see aggregateSeries.
+ * @param days the distinct days (since 1970) that have rows, in order
+ * @param precision the coarsest thing the date texts name
+ */
+function partialEnds(days: readonly number[], precision: PeriodUnit, first: number, last: number, period: PeriodUnit): PartialEnd[] {
+  const grain = coarserUnit(precision, calendarGrain(days));
+  if (!isCoarserThan(period, grain) || days.length < 2) return [];
+  const gap = grain === 'day' ? usualGap(days) : 0;
+  // The day one usual step before or after `day`, in the data's own grain.
+  const step = (day: number, direction: 1 | -1): number => {
+    if (grain === 'day') return day + direction * gap;
+    return periodOrdinalStart(periodOrdinal(day * DAY_MS, grain) + direction, grain) / DAY_MS;
+  };
+  const startDay = (ordinal: number) => periodOrdinalStart(ordinal, period) / DAY_MS;
+  const firstDay = days[0];
+  const lastDay = days[days.length - 1];
+  const ends: PartialEnd[] = [];
+  if (step(firstDay, -1) >= startDay(first)) {
+    ends.push({ position: 'first', ordinal: first, fromDay: firstDay, toDay: startDay(first + 1) - 1, periodDays: startDay(first + 1) - startDay(first) });
   }
-  if (withoutValue.length > 0) {
-    const examples = rowExamples(dataset, valueColumn, withoutValue);
-    details.push({
-      code: 'SERIES_NO_VALUE_ROWS',
-      message: `${withoutValue.length} dated ${withoutValue.length === 1 ? 'row has' : 'rows have'} no number in column "${valueColumn.name}" and ${withoutValue.length === 1 ? 'was' : 'were'} left out (${describeExamples(examples)}${withoutValue.length > examples.length ? ', …' : ''}).`,
-      params: { column: valueColumn.name, count: withoutValue.length, ...exampleParams(examples) },
-      examples,
-    });
+  if (step(lastDay, 1) < startDay(last + 1)) {
+    // The last date covers its whole grain (a '2024-11' row covers November).
+    const lastCovered = grain === 'day' ? lastDay : step(lastDay, 1) - 1;
+    ends.push({ position: 'last', ordinal: last, fromDay: startDay(last), toDay: lastCovered, periodDays: startDay(last + 1) - startDay(last) });
   }
-  if (combined > 0) {
-    details.push({
-      code: 'SERIES_PERIODS_COMBINED',
-      message: `${combined} ${unitWord(period, combined)} ${combined === 1 ? 'holds' : 'hold'} more than one row (${combinedRows} rows in all); their ${how === 'count' ? 'rows were' : 'values were'} ${HOW_WORDS[how]}.`,
-      params: { count: combined, rows: combinedRows, unit: period, how },
-    });
-  }
-  const gaps = periods.filter((_, i) => filled[i]);
-  if (gaps.length > 0) {
-    const listed = gaps.slice(0, LISTED_PERIODS).join(', ');
-    const more = Math.max(0, gaps.length - LISTED_PERIODS);
-    const list = more > 0 ? `${listed} and ${more} more` : listed;
-    const interpolated = how === 'mean';
-    details.push({
-      code: interpolated ? 'SERIES_GAPS_INTERPOLATED' : 'SERIES_GAPS_ZERO',
-      message: interpolated
-        ? `${gaps.length} ${unitWord(period, gaps.length)} had no rows; ${gaps.length === 1 ? 'its average was' : 'their averages were'} interpolated on a straight line between the neighbouring ${UNIT_WORDS[period][1]}: ${list}.`
-        : `${gaps.length} ${unitWord(period, gaps.length)} had no rows and ${gaps.length === 1 ? 'counts' : 'count'} as 0: ${list}.`,
-      params: { count: gaps.length, unit: period, periods: listed, more },
-      periods: gaps,
-    });
-  }
-  if (isCoarserThan(dates.coarsest, period)) {
-    details.push({
-      code: 'SERIES_COARSE_DATES',
-      message: `Some dates in column "${dateColumn.name}" name a whole ${dates.coarsest}; each counts in the ${period} of its first day.`,
-      params: { column: dateColumn.name, precision: dates.coarsest, unit: period },
-    });
-  }
+  return ends;
+}
 
-  return ok({ periods, values: series, notes: details.map((d) => d.message), details, filled, rowCounts, period, how });
+/**
+ * The unit the dates themselves come in, read from the calendar: 'year' when every date is
+ * a 1 January, 'quarter' when every one starts a quarter, 'month' when every one is a 1st
+ * (monthly totals in a date column), else 'day'.
+ */
+function calendarGrain(days: readonly number[]): PeriodUnit {
+  let grain: PeriodUnit = 'year';
+  for (const day of days) {
+    const date = new Date(day * DAY_MS);
+    if (date.getUTCDate() !== 1) return 'day';
+    const month = date.getUTCMonth();
+    if (month !== 0 && grain === 'year') grain = 'quarter';
+    if (month % 3 !== 0) grain = 'month';
+  }
+  return grain;
+}
+
+/** The usual gap in days between consecutive dates: their 90th percentile (nearest rank), at least 1. */
+function usualGap(days: readonly number[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
+  gaps.sort((x, y) => x - y);
+  return Math.max(1, gaps[Math.max(0, Math.ceil(USUAL_GAP_QUANTILE * gaps.length) - 1)]);
+}
+
+function dayKey(day: number): string {
+  return ordinalKey(day, 'day');
+}
+
+function partialNote(end: PartialEnd, period: PeriodUnit, sums: ReadonlyMap<number, { rows: number }>, dropped: boolean): SeriesNote {
+  const key = ordinalKey(end.ordinal, period);
+  const word = unitWord(period, 1);
+  const days = end.toDay - end.fromDay + 1;
+  const rows = sums.get(end.ordinal)?.rows ?? 0;
+  const covered = `is only partly covered by the rows (${dayKey(end.fromDay)} to ${dayKey(end.toDay)}: ${days} of its ${end.periodDays} days)`;
+  return {
+    code: dropped ? 'SERIES_PARTIAL_DROPPED' : 'SERIES_PARTIAL_KEPT',
+    message: dropped
+      ? `The ${end.position} ${word}, ${key}, ${covered} and was left out with its ${rows} ${rowWord(rows)}, so that a part-${word} is not read as a whole one; it can be kept instead.`
+      : `The ${end.position} ${word}, ${key}, ${covered} and was kept: its value is for part of the ${word} only.`,
+    params: {
+      position: end.position,
+      period: key,
+      from: dayKey(end.fromDay),
+      to: dayKey(end.toDay),
+      days,
+      periodDays: end.periodDays,
+      rows,
+      rowWord: rowWord(rows),
+      unit: period,
+      unitWord: word,
+    },
+    periods: [key],
+  };
+}
+
+function gapNote(gaps: readonly string[], period: PeriodUnit, how: AggregateHow, fill: GapFill): SeriesNote {
+  const listed = gaps.slice(0, LISTED_PERIODS).join(', ');
+  const more = Math.max(0, gaps.length - LISTED_PERIODS);
+  const list = more > 0 ? `${listed} and ${more} more` : listed;
+  const head = `${gaps.length} ${unitWord(period, gaps.length)} without rows`;
+  const params = { count: gaps.length, unit: period, unitWord: unitWord(period, gaps.length), how, aggregate: AGGREGATE_NOUNS[how], periods: listed, more };
+  if (how === 'mean') {
+    return {
+      code: 'SERIES_GAPS_INTERPOLATED',
+      message: `${head}, filled on a straight line between the neighbouring averages (an average of no rows is unknown, not 0): ${list}.`,
+      params,
+      periods: [...gaps],
+    };
+  }
+  if (fill === 'interpolate') {
+    return {
+      code: 'SERIES_GAPS_INTERPOLATED_TOTALS',
+      message: `${head}, filled on a straight line between the neighbouring values (counting them as 0 is the other choice): ${list}.`,
+      params,
+      periods: [...gaps],
+    };
+  }
+  return {
+    code: 'SERIES_GAPS_ZERO',
+    message: `${head}, counted as 0 (a straight line between the neighbouring values is the other choice): ${list}.`,
+    params,
+    periods: [...gaps],
+  };
 }
 
 function findColumn(dataset: Dataset, name: string): Column | undefined {
@@ -309,16 +539,27 @@ function filterRows(dataset: Dataset, filter: AggregateSeriesOptions['filter']):
   return ok(rows);
 }
 
-const PRECISION_RANK: Readonly<Record<PeriodUnit, number>> = { day: 0, week: 1, month: 2, quarter: 3, year: 4 };
-
-/** Reads the date of every row, whatever the column's storage. */
-function readDates(dataset: Dataset, column: Column, dateOrder: DateOrder): RowDates {
+/**
+ * Reads the date of every row, whatever the column's storage: the one reading shared by
+ * aggregateSeries and the date inspection of the forecast screen (inspectColumnDates).
+ *
+ * Texts are read by parsePeriodText: those of a date, text or category column (the importer
+ * keeps a date column's texts) and the cells a number column's import rejected. So a moment
+ * with a time-zone offset counts on the date written ('2024-03-31T22:00-05:00' is 31 March),
+ * not on its UTC date as the importer's own reading of the cell has it (1 April, 03:00). A
+ * date column stored as numbers (ms, UTC) would have lost the text and the written date: its
+ * moments count on their UTC date. Whole numbers are read as years (2019) or compact dates
+ * (20240315).
+ * @param dataset the data set (not changed)
+ * @param column one of its columns
+ * @param dateOrder how numeric day/month texts (03/04/2024) are read
+ * @returns one start (ms, UTC) per row, NaN where there is no readable date, and the coarsest
+ *   precision the texts name
+ */
+export function readColumnDates(dataset: Dataset, column: Column, dateOrder: DateOrder): ColumnDates {
   const { storage } = column;
   const ms = new Float64Array(dataset.rowCount).fill(NaN);
-  let coarsest: PeriodUnit = 'day';
-  const note = (precision: PeriodUnit) => {
-    if (PRECISION_RANK[precision] > PRECISION_RANK[coarsest]) coarsest = precision;
-  };
+  let precision: PeriodUnit = 'day';
   if (storage.kind === 'dictionary') {
     // Each distinct text is read once: a column of 100 000 sales has a few hundred dates.
     const parsed = unpackStrings(storage.dictionary).map((text) => parsePeriodText(text, { dateOrder }));
@@ -327,10 +568,10 @@ function readDates(dataset: Dataset, column: Column, dateOrder: DateOrder): RowD
       const period = code < 0 ? null : parsed[code];
       if (period) {
         ms[row] = period.start;
-        note(period.precision);
+        precision = coarserUnit(precision, period.precision);
       }
     }
-    return { ms, coarsest };
+    return { ms, precision };
   }
   const isDate = column.type === 'date';
   for (let row = 0; row < dataset.rowCount; row++) {
@@ -341,7 +582,7 @@ function readDates(dataset: Dataset, column: Column, dateOrder: DateOrder): RowD
       const period = raw === null ? null : parsePeriodText(raw, { dateOrder });
       if (period) {
         ms[row] = period.start;
-        note(period.precision);
+        precision = coarserUnit(precision, period.precision);
       }
     } else if (isDate) {
       ms[row] = v;
@@ -350,11 +591,11 @@ function readDates(dataset: Dataset, column: Column, dateOrder: DateOrder): RowD
       const period = Number.isInteger(v) && v > 0 ? parsePeriodText(String(v)) : null;
       if (period) {
         ms[row] = period.start;
-        note(period.precision);
+        precision = coarserUnit(precision, period.precision);
       }
     }
   }
-  return { ms, coarsest };
+  return { ms, precision };
 }
 
 function rowExamples(dataset: Dataset, column: Column, rows: readonly number[]): RowExample[] {

@@ -8,11 +8,11 @@ import { fail, ok, type Result } from '../shared/result';
 import { checkFixedParams, checkModelFits, checkRequest } from './forecast-input';
 import { isConstant } from './initial-states';
 import { analyticIntervals, forecastVariances, simulatedIntervals } from './intervals';
-import { fitModel, type Estimation, type FittedModel, type FixedParams } from './fit-model';
-import { MODELS, isSeasonal, modelSpec, type ModelId, type ModelSpec, type ParamName } from './models';
-import { pointForecasts, runRecursion, type SmoothingParams } from './recursions';
+import { fitModel, fittedPath, type Estimation, type FittedModel, type FixedParams } from './fit-model';
+import { MODELS, isSeasonal, modelSpec, type InitialStart, type ModelId, type ModelSpec, type ParamName } from './models';
+import { pointForecasts, type SmoothingParams } from './recursions';
 
-export type { ModelId, ParamName } from './models';
+export type { InitialStart, ModelId, ParamName } from './models';
 export type { Estimation } from './fit-model';
 
 /** What to fit. */
@@ -31,8 +31,15 @@ export interface ForecastOptions {
   gamma?: number;
   /** Fixed damping φ in (0, 1]; fitted in [0.8, 0.98] when absent. */
   phi?: number;
-  /** How weights and initial states are estimated (see fit-model.ts). @default 'two-step' */
+  /** How weights and initial states are estimated (see fit-model.ts). @default 'refined' */
   estimation?: Estimation;
+  /**
+   * How simple exponential smoothing starts: 'textbook' ℓ_0 = X_1, so S_1 = X_1 and only α is
+   * estimated (the form of exponentialSmoothing and of the worked example), or 'fitted' ℓ_0
+   * fitted with α. Applies to simple exponential smoothing only: the other models always fit
+   * their initial states (from the heuristic start of initial-states.ts). @default 'textbook'
+   */
+  initial?: InitialStart;
   /** Seed of the simulated intervals (multiplicative season). @default 1 */
   seed?: number;
   /** Simulated paths for those intervals, at least 1000. @default 5000 */
@@ -47,7 +54,7 @@ export interface ForecastParams {
   phi?: number;
 }
 
-/** States at t = 0. */
+/** States at t = 0 (with the textbook start, level is X_1). */
 export interface InitialStates {
   level: number;
   trend?: number;
@@ -99,21 +106,32 @@ export interface Forecast {
   fittedParams: ParamName[];
   /** Season length used, or null for a model without a season. */
   period: number | null;
+  /** How the states at t = 0 were set: 'textbook' (simple exponential smoothing, ℓ_0 = X_1) or 'fitted'. */
+  initial: InitialStart;
   initialStates: InitialStates;
   steps: ForecastStep[];
-  /** One-step forecasts ŷ_1 … ŷ_n. */
+  /** One-step forecasts ŷ_1 … ŷ_n (with the textbook start ŷ_1 = X_1, so e_1 = 0). */
   fitted: number[];
   forecast: number[];
   lower80: number[];
   upper80: number[];
   lower95: number[];
   upper95: number[];
-  /** Σ e_t² over t = 1 … n. */
+  /** Σ e_t² over t = 1 … n (e_1 = 0 with the textbook start). */
   sse: number;
+  /**
+   * n·ln(SSE/n) + 2k + 2k(k + 1)/(n − k − 1) over all n values; Infinity when n ≤ k + 1
+   * (simple exponential smoothing on 2 values with α set, or 3 with α fitted).
+   */
   aicc: number;
-  /** Estimated parameters plus one (the k of the AICc). */
+  /** Estimated parameters plus one (the k of the AICc); the textbook start ℓ_0 = X_1 is not estimated. */
   k: number;
-  /** σ of the one-step errors behind the intervals: √(SSE / (n − k + 1)). */
+  /**
+   * Degrees of freedom of σ²: the one-step errors that exist (n, or n − 1 with the textbook
+   * start) minus the k − 1 estimated weights and states; at least 1.
+   */
+  degreesOfFreedom: number;
+  /** σ of the one-step errors behind the intervals: √(SSE / degreesOfFreedom). */
   sigma: number;
   intervalMethod: 'analytic' | 'simulated';
   /** Paths and seed of simulated intervals. */
@@ -140,12 +158,13 @@ function publicParams(model: ModelSpec, p: SmoothingParams): ForecastParams {
 /** Turns a fitted model into the full result: path, forecasts and intervals. */
 function describe(fit: FittedModel, series: readonly number[], horizon: number, options: ForecastOptions): Forecast {
   const { model, params, states } = fit;
-  const n = series.length;
   const seasonal = isSeasonal(model);
-  const path = runRecursion(model, series, params, states);
+  const path = fittedPath(fit, series);
   const forecast = pointForecasts(model, path.final, params, horizon);
-  // Unbiased σ²: SSE over the degrees of freedom left after the k − 1 estimated parameters.
-  const sigma = Math.sqrt(fit.sse / Math.max(n - (fit.k - 1), 1));
+  // Unbiased σ²: SSE over the errors that exist less the k − 1 estimated parameters (for
+  // textbook simple exponential smoothing e_2 … e_n, less α when fitted: n − 1 − p).
+  const degreesOfFreedom = Math.max(fit.degreesOfFreedom, 1);
+  const sigma = Math.sqrt(fit.sse / degreesOfFreedom);
   const simulate = model.season === 'multiplicative';
   const paths = Math.max(MIN_PATHS, Math.round(options.paths ?? DEFAULT_PATHS));
   const seed = options.seed ?? 1;
@@ -169,6 +188,7 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
     params: publicParams(model, params),
     fittedParams: fit.fittedParams,
     period: seasonal ? states.season.length : null,
+    initial: fit.initial,
     initialStates,
     steps,
     fitted: Array.from(path.fitted),
@@ -177,6 +197,7 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
     sse: fit.sse,
     aicc: fit.aicc,
     k: fit.k,
+    degreesOfFreedom,
     sigma,
     intervalMethod: simulate ? 'simulated' : 'analytic',
     ...(simulate ? { simulation: { paths, seed } } : {}),
@@ -190,18 +211,24 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
  * 95 % prediction intervals. Models (FPP3 ch. 8, additive errors): simple exponential
  * smoothing, Holt's linear and damped trend, Holt–Winters with an additive or multiplicative
  * season (undamped or damped). Weights given in the options are held; the others and the
- * initial states minimise the one-step SSE (fit-model.ts). With model 'auto', every model
- * that suits the data is fitted and the lowest AICc wins (ties: the simpler model).
+ * initial states minimise the one-step SSE (fit-model.ts) — except simple exponential
+ * smoothing's, which by default starts the textbook way, ℓ_0 = X_1 (S_1 = X_1), and fits α
+ * only. With model 'auto', every model that suits the data is fitted and the lowest AICc
+ * wins (ties, Infinity included: the simpler model). Simple exponential smoothing forecasts
+ * from 2 values with α set and from 3 with α fitted; its AICc is Infinity until n > k + 1.
  * @param series the observations, oldest first (not changed)
  * @param options model, season length, horizon, fixed weights
  * @returns the forecast, or a refusal: FORECAST_BAD_HORIZON, FORECAST_UNKNOWN_MODEL,
  *   FORECAST_NOT_FINITE, FORECAST_BAD_PERIOD, FORECAST_BAD_PARAM, FORECAST_SERIES_TOO_SHORT,
- *   FORECAST_TOO_SHORT, FORECAST_TOO_FEW_SEASONS (with a `suggestion`), FORECAST_NONPOSITIVE,
+ *   FORECAST_TOO_SHORT, FORECAST_TOO_FEW_SEASONS (with a `suggestion`), FORECAST_TOO_SHORT_TO_FIT
+ *   (α of simple exponential smoothing on 2 values), FORECAST_NONPOSITIVE,
  *   FORECAST_FIT_FAILED. A constant series gives that constant with zero-width intervals and
  *   the note CONSTANT_SERIES.
  * @example
  * const r = fitForecast(monthlySales, { model: 'auto', period: 12, horizon: 12 });
  * if (r.ok) console.log(r.value.model, r.value.forecast, r.value.lower95, r.value.upper95);
+ * fitForecast([1000, 1100, 1200], { model: 'ses', alpha: 0.6, horizon: 2 });
+ * // levels 1000, 1060, 1144; fitted [1000, 1000, 1060]; SSE 29,600; forecast [1144, 1144]
  */
 export function fitForecast(series: readonly number[], options: ForecastOptions): Result<Forecast> {
   const requested = options.model ?? 'auto';
@@ -212,13 +239,13 @@ export function fitForecast(series: readonly number[], options: ForecastOptions)
   const weights = checkFixedParams(fixed);
   if (!weights.ok) return weights;
   const period = options.period ?? 1;
-  const estimation = options.estimation ?? 'two-step';
+  const estimation = options.estimation ?? 'refined';
   const spec = modelSpec(requested);
 
   if (spec) {
-    const fits = checkModelFits(spec, series, period);
+    const fits = checkModelFits(spec, series, period, fixed);
     if (!fits.ok) return fits;
-    const fit = fitModel(spec, series, period, fixed, estimation);
+    const fit = fitModel(spec, series, period, fixed, estimation, options.initial);
     if (!fit) return fail('FORECAST_FIT_FAILED', `${spec.name} could not be fitted to this series.`, { model: spec.name });
     return ok(describe(fit, series, options.horizon, options));
   }
@@ -227,23 +254,24 @@ export function fitForecast(series: readonly number[], options: ForecastOptions)
   const fitted: FittedModel[] = [];
   for (const candidate of MODELS) {
     if (isSeasonal(candidate) && period < 2) continue;
-    const fits = checkModelFits(candidate, series, period);
+    const fits = checkModelFits(candidate, series, period, fixed);
     if (!fits.ok) {
       skipped.push({ model: candidate.id, code: fits.error.code, ...(fits.error.params ? { params: fits.error.params } : {}) });
       continue;
     }
-    const fit = fitModel(candidate, series, period, fixed, estimation);
-    if (fit && Number.isFinite(fit.aicc)) fitted.push(fit);
+    const fit = fitModel(candidate, series, period, fixed, estimation, options.initial);
+    // An AICc of Infinity (simple exponential smoothing on the shortest series) still ranks, last.
+    if (fit && !Number.isNaN(fit.aicc)) fitted.push(fit);
     else skipped.push({ model: candidate.id, code: 'FORECAST_FIT_FAILED', params: { model: candidate.name } });
   }
   if (fitted.length === 0) {
     // Nothing fits: report why the simplest model does not.
     const reason = skipped.find((s) => s.model === 'ses');
-    if (reason) return fail(reason.code, `No model can be fitted: the series is too short.`, reason.params);
+    if (reason) return fail(reason.code, `No model can be fitted: the series is too short${reason.code === 'FORECAST_TOO_SHORT_TO_FIT' ? ' to fit α; set α' : ''}.`, reason.params);
     return fail('FORECAST_FIT_FAILED', 'No model could be fitted to this series.', { model: 'auto' });
   }
-  // Stable sort: equal AICc keeps MODELS order, simplest first.
-  const ranked = [...fitted].sort((a, b) => a.aicc - b.aicc);
+  // Stable sort: equal AICc (Infinity too, where a − b would be NaN) keeps MODELS order, simplest first.
+  const ranked = [...fitted].sort((a, b) => (a.aicc < b.aicc ? -1 : a.aicc > b.aicc ? 1 : 0));
   const result = describe(ranked[0], series, options.horizon, options);
   result.ranking = ranked.map((f) => ({ model: f.model.id, aicc: f.aicc, sse: f.sse, params: publicParams(f.model, f.params) }));
   result.skipped = skipped;

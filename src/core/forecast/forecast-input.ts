@@ -60,20 +60,26 @@ export function checkFixedParams(fixed: Partial<Record<ParamName, number>>): Res
   return ok(true);
 }
 
-/** The most capable non-seasonal model the series is long enough for. */
-function suggestionFor(n: number): ModelSpec | undefined {
-  return ['holt', 'ses'].map((id) => modelSpec(id) as ModelSpec).find((m) => n >= minimumLength(m, 1));
+/**
+ * The most capable non-seasonal model the series is long enough for; simple exponential
+ * smoothing for the shortest series (from 2 values it forecasts once α is set).
+ */
+function suggestionFor(n: number): ModelSpec {
+  const ses = modelSpec('ses') as ModelSpec;
+  return [modelSpec('holt') as ModelSpec, ses].find((m) => n >= minimumLength(m, 1)) ?? ses;
 }
 
-/** The fewest values any model is fitted on (simple exponential smoothing's). */
-export const SHORTEST_SERIES = minimumLength(modelSpec('ses') as ModelSpec, 1);
+/** The fewest values any model is fitted on: simple exponential smoothing's with α set (2). */
+export const SHORTEST_SERIES = minimumLength(modelSpec('ses') as ModelSpec, 1, new Set(['alpha']));
 
 /**
  * Whether a model can be fitted to the series: positive values for a multiplicative
- * season, and enough values (two full seasons for Holt–Winters).
+ * season, and enough values (two full seasons for Holt–Winters; for simple exponential
+ * smoothing 2 with α set and 3 with α fitted, see minimumLength).
+ * @param fixed the weights the user set
  * @returns ok, or the refusal with a suggestion of a model that fits
  */
-export function checkModelFits(model: ModelSpec, series: readonly number[], period: number): Result<true> {
+export function checkModelFits(model: ModelSpec, series: readonly number[], period: number, fixed: Partial<Record<ParamName, number>> = {}): Result<true> {
   const n = series.length;
   if (n < SHORTEST_SERIES) {
     return fail('FORECAST_SERIES_TOO_SHORT', `A forecast needs at least ${SHORTEST_SERIES} values; the series has ${n}.`, {
@@ -90,9 +96,18 @@ export function checkModelFits(model: ModelSpec, series: readonly number[], peri
       });
     }
   }
-  const needed = minimumLength(model, period);
+  const held = new Set((Object.keys(fixed) as ParamName[]).filter((p) => fixed[p] !== undefined));
+  const needed = minimumLength(model, period, held);
   if (n >= needed) return ok(true);
-  const suggested = suggestionFor(n) as ModelSpec;
+  if (model.id === 'ses') {
+    // Only α fitted on 2 values gets here: the one error X_2 − X_1 does not depend on α.
+    return fail(
+      'FORECAST_TOO_SHORT_TO_FIT',
+      `${model.name} needs at least ${needed} values to fit α; the series has ${n}. Set α, or add more history.`,
+      { model: model.name, count: n, needed },
+    );
+  }
+  const suggested = suggestionFor(n);
   const params = { model: model.name, count: n, needed, suggestion: suggested.name, suggestedModel: suggested.id };
   if (isSeasonal(model)) {
     return fail(

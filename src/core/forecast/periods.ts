@@ -16,6 +16,7 @@ import { parseDateCell, type DateOrder } from '../data/parse-date';
 /** The calendar unit a series is aggregated by. */
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
+/** The units from the finest to the coarsest: the one place their order is written. */
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 const DAY_MS = 86_400_000;
@@ -227,6 +228,8 @@ const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
 const CHINESE_MONTH = /^(\d{4})年(\d{1,2})月$/;
 const MONTH_NAME_YEAR = /^[A-Za-z]{3,9}\.?[\s\-/]+(\d{2}|\d{4})$/;
 const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
+// A time of day followed at once by a zone: '…T22:00-05:00', '… 10:20:30.5+0100', '…T08:00Z'.
+const TIME_WITH_ZONE = /(\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp][Mm])?)(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 const CHINESE_DIGITS = '一二三四';
 
 function validYear(year: number): boolean {
@@ -240,6 +243,10 @@ function validYear(year: number): boolean {
  * '2015年第1季度', '2015年Q1'; ISO weeks '2024-W11', '2024W11', '2024-W11-5' (a day); months
  * '2024-03', '2024/3', '03/2024', '3.2024', 'Mar 2024', 'March-2024', 'Mar-24', '2024年3月';
  * compact days '20240315'.
+ *
+ * A moment written with a time-zone offset counts on the date written, not on the UTC date:
+ * '2024-03-31T22:00-05:00' is 31 March (in UTC it is 1 April, 03:00). The period of a sale is
+ * the seller's calendar day, which is what the file wrote.
  * @param text the cell; surrounding spaces are ignored
  * @param options how to read numeric day/month dates
  * @returns when the period starts and how fine the text is, or null when it is not a period
@@ -268,7 +275,8 @@ export function parsePeriodText(text: string, options: ParsePeriodOptions = {}):
   if (m) return month(Number(m[2]), Number(m[1]));
   m = COMPACT_DAY.exec(cell);
   if (m) return compactDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  const ms = parseDateCell(cell, options.dateOrder ?? 'dmy');
+  // The offset is dropped so the written clock time stays on its written date.
+  const ms = parseDateCell(cell.replace(TIME_WITH_ZONE, '$1'), options.dateOrder ?? 'dmy');
   if (Number.isNaN(ms)) return null;
   // 'Mar 2024' and 'Mar-24' name a month; parseDateCell gives its first day.
   if (MONTH_NAME_YEAR.test(cell)) return { start: ms, precision: 'month' };
@@ -304,4 +312,12 @@ function isoWeek(year: number, week: number, weekday: number): ParsedPeriod | nu
  */
 export function isCoarserThan(precision: PeriodUnit, unit: PeriodUnit): boolean {
   return PERIOD_UNITS.indexOf(precision) > PERIOD_UNITS.indexOf(unit);
+}
+
+/**
+ * The coarser of two units.
+ * @example coarserUnit('week', 'month') // 'month'
+ */
+export function coarserUnit(a: PeriodUnit, b: PeriodUnit): PeriodUnit {
+  return isCoarserThan(b, a) ? b : a;
 }

@@ -9,6 +9,23 @@
  * noisier than the band assumes (var ≈ 1.5/n instead of 1/n), so about one noise series in ten
  * would get a season. A curved trend or a random walk leaves slow swings after the line is
  * removed, which is why a season found by search must also repeat at twice its lag.
+ *
+ * Three rules keep smooth series from passing for seasonal ones:
+ * - A season comes after a trough: some autocorrelation between lag 1 and the season is below
+ *   0. A cycle swings below its mean between two peaks; a smooth swing or a trend, whose
+ *   autocorrelation only decays from lag 1 (0.9, 0.85, 0.86…), never does, and its small
+ *   wiggles at lags 2–4 used to pass for seasons.
+ * - A season found by search is at least 4 periods long, unless the unit's usual season is 4
+ *   or less (quarters: a half-year is 2 quarters; years). Cycles of 2 or 3 days, weeks or
+ *   months are almost never real in sales data, and are what noise on a slow swing produces.
+ * - The usual season m is judged on the lags around it, not on its lag alone. Near lag m the
+ *   autocorrelation of a cycle is about r_m·cos(2πj/m) at m ± j: for weeks (m = 52) it stays
+ *   within 3% of the peak over 50–54, so noise of ±1/√n decides which of them is highest (51
+ *   often beats 52); for 12 or fewer the neighbours are 13% or more lower, and rarely win. So
+ *   the highest lag within ±round(m/26) of m (±2 for 52, m alone for 12 or fewer) must be a
+ *   peak above the band, and m itself and the window's average must be above the band too: a
+ *   real peak is broad, a lucky lag of white noise is not (five chances instead of one would
+ *   otherwise make one noise series in thirty "seasonal" at 52).
  */
 
 /** What the detection found. */
@@ -26,21 +43,30 @@ export interface SeasonLength {
   /** The lag with the highest autocorrelation among the candidates 2 … maxLag, significant or not (0 when none). */
   strongestLag: number;
   /**
-   * Why: 'natural' (the unit's usual season is a significant peak), 'detected' (another lag is a
-   * significant peak that repeats at twice its lag), 'none', 'tooShort' (under 8 values) or
-   * 'constant' (no variation to correlate).
+   * Why: 'natural' (the unit's usual season, or a lag within ±round(m/26) of it, is a
+   * significant peak after a trough), 'detected' (another lag of 4 or more — 2 or more for
+   * quarters and years — is a significant peak after a trough that repeats at twice its lag),
+   * 'none', 'tooShort' (under 8 values) or 'constant' (no variation to correlate).
    */
   reason: 'natural' | 'detected' | 'none' | 'tooShort' | 'constant';
 }
 
 export interface SeasonLengthOptions {
-  /** The season the series' unit usually has (12 for months: see naturalSeasonLength); preferred when significant. */
+  /**
+   * The season the series' unit usually has (12 for months: see naturalSeasonLength); preferred
+   * when significant. It also sets the shortest season the search accepts: 2 when it is 4 or
+   * less (quarters, years), else 4. @default unknown: the search accepts 4 or more
+   */
   natural?: number;
 }
 
 /** Fewer values than this give too few lags to tell a season from noise. */
 export const MIN_SEASON_SERIES = 8;
 const Z_95 = 1.96;
+/** Shortest season found by search, unless the unit's usual one is this short or shorter. */
+const MIN_SEARCHED_SEASON = 4;
+/** Lags either side of the usual season m that are judged with it: round(m / 26). */
+const NATURAL_WINDOW_DIVISOR = 26;
 
 /**
  * Sample autocorrelation r_k = Σ (x_t − x̄)(x_{t+k} − x̄) / Σ (x_t − x̄)² for k = 0 … maxLag
@@ -89,10 +115,12 @@ export function removeLinearTrend(values: readonly number[]): number[] {
  * Detects the season length of a series by autocorrelation.
  *
  * The series' line is removed and its ACF computed for lags up to ⌊n/2⌋. The natural length
- * (12 for months…) is taken when its autocorrelation is above the band and is a local peak
- * (not below its neighbours). Otherwise the candidates 2 … ⌊n/2⌋ that are local peaks above
- * the band and whose double lag is also above the band are kept (a real season repeats;
- * one lag in forty pokes above the band by chance), and the highest of them wins.
+ * m (12 for months…) is taken when the highest lag within ±round(m/26) of m is a local peak
+ * above the band, the window's average is above the band, and some lag before it has a
+ * negative autocorrelation (a trough). Otherwise the candidates from 4 (2 for quarters and
+ * years) to ⌊n/4⌋ that are local peaks above the band, come after a trough, and whose double
+ * lag is also above the band are kept (a real season repeats; one lag in forty pokes above
+ * the band by chance), and the highest of them wins.
  *
  * @param series the values in time order (not changed)
  * @param options the natural season length of the series' unit
@@ -140,13 +168,30 @@ export function detectSeasonLength(series: readonly number[], options: SeasonLen
     reason,
   });
 
+  // A trough before lag k: the autocorrelation dips below 0 somewhere in 1 … k − 1.
+  const afterTrough = (k: number) => {
+    for (let j = 1; j < k; j++) if (acf[j] < 0) return true;
+    return false;
+  };
+
   const natural = options.natural;
-  if (natural !== undefined && Number.isInteger(natural) && natural >= 2 && natural <= maxLag && isPeak(natural)) {
-    return found(natural, 'natural');
+  if (natural !== undefined && Number.isInteger(natural) && natural >= 2 && natural <= maxLag) {
+    const half = Math.round(natural / NATURAL_WINDOW_DIVISOR);
+    const from = Math.max(2, natural - half);
+    const to = Math.min(acf.length - 1, natural + half);
+    let top = from;
+    let sum = 0;
+    for (let k = from; k <= to; k++) {
+      if (acf[k] > acf[top]) top = k;
+      sum += acf[k];
+    }
+    // The usual lag itself must be above the band too: the screen quotes its autocorrelation.
+    if (isPeak(top) && acf[natural] > band && sum / (to - from + 1) > band && afterTrough(top)) return found(natural, 'natural');
   }
+  const shortest = natural !== undefined && natural <= MIN_SEARCHED_SEASON ? 2 : MIN_SEARCHED_SEASON;
   let best = 0;
-  for (let k = 2; 2 * k <= maxLag; k++) {
-    if (isPeak(k) && acf[2 * k] > band && (best === 0 || acf[k] > acf[best])) best = k;
+  for (let k = shortest; 2 * k <= maxLag; k++) {
+    if (isPeak(k) && acf[2 * k] > band && afterTrough(k) && (best === 0 || acf[k] > acf[best])) best = k;
   }
   return best > 0 ? found(best, 'detected') : none('none', shown, strongestLag);
 }

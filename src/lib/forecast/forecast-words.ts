@@ -40,3 +40,13 @@ export function wordDecimals(value: number, significant = 3): number {
   const magnitude = Math.floor(Math.log10(Math.abs(value)));
   return Math.max(0, significant - 1 - magnitude);
 }
+
+/**
+ * Decimals of an error figure (MAE, RMSE) in the evaluation tables and in the sentences about
+ * them, so a sentence quotes the table's figure: 1 from 100 up (in absolute value), else 2.
+ * @example errorDecimals(402.86) // 1 (shown 402.9)
+ * @example errorDecimals(9.194) // 2 (shown 9.19)
+ */
+export function errorDecimals(value: number): number {
+  return Math.abs(value) >= 100 ? 1 : 2;
+}

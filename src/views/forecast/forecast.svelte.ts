@@ -1,30 +1,25 @@
 /**
  * The forecast screen's state: how the series is made from the open data set (date and value
  * columns, period, aggregation, filter), the model settings (model, season length, horizon,
- * hold-out, the weights set by hand), the fit with its hold-out test, the rolling-origin
- * backtest, the worked example, and the forecast kept for the plan. It lives as long as the
+ * hold-out, the weights set by hand), the fit with its hold-out test, and the worked example.
+ * The rolling-origin backtest (forecast-backtest.svelte.ts) and the export and forecast kept
+ * for the plan (forecast-keep.svelte.ts) are parts of their own. It lives as long as the
  * app, so a forecast is still there after a visit to another screen.
  *
  * Every change refits in the worker at once: one fit runs at a time, and while it runs only
  * the latest change waits (a slider dragged across fifty positions sends two or three fits,
- * not fifty). The backtest runs in a second worker, so the sliders stay live while it runs,
- * and Cancel terminates that worker only.
+ * not fifty).
  */
-import * as Comlink from 'comlink';
 import type { Column, Dataset } from '../../core/data/dataset';
 import type { DateOrder } from '../../core/data/parse-date';
 import { packedCount, unpackStrings } from '../../core/data/packed-strings';
 import type { AggregateHow, AggregateSeriesOptions } from '../../core/forecast/aggregate-series';
 import type { Evaluation } from '../../core/forecast/evaluate';
 import { exponentialSmoothing } from '../../core/forecast/exponential-smoothing';
-import { minimumLength, modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
+import { modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
 import type { PeriodUnit } from '../../core/forecast/periods';
-import { KEPT_FORECAST_KIND, type KeptForecast } from '../../core/persistence/kept-forecast';
-import type { AppError } from '../../core/shared/result';
-import { downloadText } from '../../lib/download';
-import { datasetBaseName, forecastCsv, safeFileName } from '../../lib/forecast/forecast-csv';
+import type { AppError, Result } from '../../core/shared/result';
 import {
-  defaultBacktestStart,
   defaultHoldout,
   defaultHorizon,
   defaultSeasonChoice,
@@ -32,13 +27,14 @@ import {
   guessValueColumn,
   seasonLengthOf,
   type SeasonChoice,
-} from '../../lib/forecast/series-guesses';
-import { t } from '../../lib/i18n/i18n';
-import { openWorkspaceStore, type KvStore, type StoreMode } from '../../lib/persistence/idb';
-import { createKeptForecastRepository, type KeptForecastRecord, type KeptForecastRepository } from '../../lib/persistence/kept-forecast-repository';
+} from '../../core/forecast/series-guesses';
+import type { KvStore } from '../../lib/persistence/idb';
 import type { OpenDataset } from '../../lib/state/Workspace.svelte';
 import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
-import type { BacktestProgress, DateInspection, FitOutcome, FitRequestOptions, ForecastWorkerApi, SeriesOutcome } from '../../workers/forecast-api';
+import type { DateInspection, FitOutcome, FitRequestOptions, ForecastWorkerApi, SeriesOutcome } from '../../workers/forecast-api';
+import { baselinesFor, evaluationWithPeriod, type Baselines } from './baselines';
+import { ForecastBacktest } from './forecast-backtest.svelte';
+import { ForecastKeep } from './forecast-keep.svelte';
 
 /** A model, or the automatic choice by AICc. */
 export type ModelChoice = ModelId | 'auto';
@@ -77,16 +73,11 @@ export type SeriesJob = { status: 'idle' } | { status: 'running' } | { status: '
 
 export type FitJob = { status: 'idle' } | { status: 'running' } | { status: 'done' } | { status: 'error'; error: AppError; model: ModelChoice };
 
-export type BacktestJob =
-  | { status: 'idle' }
-  | { status: 'running'; progress: BacktestProgress }
-  | { status: 'done'; ms: number; origins: number }
-  | { status: 'cancelled' }
-  | { status: 'error'; error: AppError };
-
 /** What a fit was asked with; `key` tells whether two requests are the same. */
 export interface FitRequest {
   key: string;
+  /** What the series was made from (data set and options). */
+  seriesKey: string;
   values: number[];
   lastPeriod: string;
   unit: PeriodUnit;
@@ -104,24 +95,20 @@ export interface FitResult {
   series: SeriesOutcome;
   /** What the series was made from, for the kept forecast. */
   source: { datasetId: string; datasetName: string; options: AggregateSeriesOptions };
-}
-
-export interface BacktestResult {
-  evaluation: Evaluation;
-  /** The request key of the fit settings it tested (stale once they change). */
-  key: string;
+  /** The season length of the baselines (the model's, or the unit's usual one when the model has none). */
+  baselines: Baselines;
+  /**
+   * The hold-out test with the baselines and the MASE at that season length (the worker's
+   * test scored again when the model has no season); null when nothing is held out.
+   */
+  holdout: Result<Evaluation> | null;
 }
 
 /** Why the settings cannot be fitted yet (shown next to the field). */
 export type SettingsProblem = 'horizon' | 'holdout' | 'season';
 
-export type KeptState =
-  | { status: 'unknown' }
-  | { status: 'loading' }
-  | { status: 'none' }
-  | { status: 'kept'; record: KeptForecastRecord }
-  | { status: 'saving'; record: KeptForecastRecord | null }
-  | { status: 'error'; error: AppError; record: KeptForecastRecord | null; during: 'load' | 'save' };
+/** The fit request of the current settings, what is wrong with them, or null before a series. */
+export type FitRequestState = { ok: true; request: FitRequest } | { ok: false; problems: SettingsProblem[] };
 
 export interface ForecastScreenDeps {
   /** Runs aggregation and fits. */
@@ -156,20 +143,22 @@ export class ForecastScreen {
   horizon = $state<number>(12);
   holdout = $state<number>(12);
   weights = $state<Record<ParamName, WeightSetting>>(startWeights());
+  /**
+   * The model a weight set by hand fixed in automatic mode (the one shown then, so that the
+   * weight applies to it and it stays); null once a model is chosen.
+   */
+  modelHeldForWeight = $state<ModelId | null>(null);
 
   fitJob = $state.raw<FitJob>({ status: 'idle' });
   result = $state.raw<FitResult | null>(null);
 
-  backtestStart = $state<number | null>(null);
-  backtestStep = $state<number>(1);
-  backtestJob = $state.raw<BacktestJob>({ status: 'idle' });
-  backtest = $state.raw<BacktestResult | null>(null);
-
   workedOpen = $state(false);
   workedAlpha = $state(WORKED_ALPHA);
 
-  kept = $state.raw<KeptState>({ status: 'unknown' });
-  storeMode = $state<StoreMode | null>(null);
+  /** The rolling-origin backtest. */
+  readonly backtest: ForecastBacktest;
+  /** The export and the forecast kept for the plan. */
+  readonly keep: ForecastKeep;
 
   columns = $derived<Column[]>(this.dataset?.columns ?? []);
   /** Category-like columns with few enough values to filter on, with their values sorted. */
@@ -190,7 +179,7 @@ export class ForecastScreen {
     return seasonLengthOf(this.seasonChoice, series.season, series.natural, this.customSeason);
   });
   /** The fit request of the current settings, or what is wrong with them. */
-  request = $derived.by<{ ok: true; request: FitRequest } | { ok: false; problems: SettingsProblem[] } | null>(() => {
+  request = $derived.by<FitRequestState | null>(() => {
     const series = this.series;
     if (!series || this.seriesJob.status !== 'done') return null;
     const n = series.series.values.length;
@@ -201,46 +190,27 @@ export class ForecastScreen {
     if (!Number.isInteger(this.holdout) || this.holdout < 1 || this.holdout >= n) problems.push('holdout');
     if (problems.length > 0 || season === null) return { ok: false, problems };
     const options: FitRequestOptions = { model: this.model, period: season };
-    const used = this.model === 'auto' ? null : (modelSpec(this.model)?.params ?? []);
-    for (const name of PARAM_NAMES) {
+    // Only the weights of the chosen model are sent: in automatic mode none is set by hand
+    // (setting one fixes the model shown first), and a weight the model does not use is fitted.
+    const used = this.model === 'auto' ? [] : (modelSpec(this.model)?.params ?? []);
+    for (const name of used) {
       const setting = this.weights[name];
-      if (!setting.fit && (used === null || used.includes(name))) options[name] = setting.value;
+      if (!setting.fit) options[name] = setting.value;
     }
     const values = series.series.values;
     const lastPeriod = series.series.periods[n - 1];
-    const request = { values, lastPeriod, unit: series.series.period, options, model: this.model, horizon: this.horizon, holdout: this.holdout, season };
-    return { ok: true, request: { ...request, key: JSON.stringify([this.#seriesKey, options, this.horizon, this.holdout]) } };
+    const seriesKey = this.#seriesKey;
+    const request = { seriesKey, values, lastPeriod, unit: series.series.period, options, model: this.model, horizon: this.horizon, holdout: this.holdout, season };
+    return { ok: true, request: { ...request, key: JSON.stringify([seriesKey, options, this.horizon, this.holdout]) } };
   });
   problems = $derived<SettingsProblem[]>(this.request && !this.request.ok ? this.request.problems : []);
   /** The model whose weights the sliders show: the chosen one, or the automatic choice's. */
   shownModel = $derived<ModelSpec | undefined>(modelSpec(this.model === 'auto' ? (this.result?.outcome.forecast.model ?? 'ses') : this.model));
-  /** The shortest series the model is fitted on: the first training length of a backtest at least. */
-  shortestTraining = $derived.by(() => {
-    const season = this.seasonLength ?? 1;
-    const id: ModelId = this.model !== 'auto' ? this.model : season >= 2 ? 'holt-winters-additive' : 'holt';
-    const spec = modelSpec(id);
-    return spec ? minimumLength(spec, Math.max(season, 1)) : 2;
-  });
-  backtestStartShown = $derived(
-    this.backtestStart ?? defaultBacktestStart(this.series?.series.values.length ?? 0, Number.isInteger(this.holdout) ? this.holdout : 1, this.shortestTraining),
-  );
-  /** Whether the backtest's first training length and step can be used. */
-  backtestValid = $derived.by(() => {
-    const n = this.series?.series.values.length ?? 0;
-    const start = this.backtestStartShown;
-    const k = Number.isInteger(this.holdout) ? this.holdout : 1;
-    return Number.isInteger(this.backtestStep) && this.backtestStep >= 1 && Number.isInteger(start) && start >= 2 && start <= n - k;
-  });
-  backtestStale = $derived(this.backtest !== null && this.request?.ok === true && this.backtest.key !== this.request.request.key);
-  backtestRunning = $derived(this.backtestJob.status === 'running');
+  /** Whether any of α, β, γ and φ is set by hand (not only the weights the sliders show). */
+  anyWeightSet = $derived(PARAM_NAMES.some((name) => !this.weights[name].fit));
   workedLevels = $derived(exponentialSmoothing(WORKED_SERIES, this.workedAlpha));
 
   #client: WorkerClient<ForecastWorkerApi>;
-  #backtestClient: WorkerClient<ForecastWorkerApi>;
-  #save: (fileName: string, text: string, type?: string) => void;
-  #openStore: () => Promise<KvStore>;
-  #now: () => Date;
-  #repository: Promise<KeptForecastRepository> | null = null;
   #datasetId: string | null = null;
   #columnsRef: Column[] | null = null;
   /** Grows with every change of what the series is made from; late answers are dropped. */
@@ -252,15 +222,12 @@ export class ForecastScreen {
   #defaultsFor = '';
   #fitRunning = false;
   #fitWaiting = false;
-  #backtestController: AbortController | null = null;
 
   constructor(deps: ForecastScreenDeps = {}) {
     const start = (name: string) => () => new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module', name });
     this.#client = deps.client ?? createWorkerClient<ForecastWorkerApi>(start('forecast'));
-    this.#backtestClient = deps.backtestClient ?? createWorkerClient<ForecastWorkerApi>(start('forecast-backtest'));
-    this.#save = deps.save ?? downloadText;
-    this.#openStore = deps.openStore ?? openWorkspaceStore;
-    this.#now = deps.now ?? (() => new Date());
+    this.backtest = new ForecastBacktest(this, deps.backtestClient ?? createWorkerClient<ForecastWorkerApi>(start('forecast-backtest')));
+    this.keep = new ForecastKeep(this, { save: deps.save, openStore: deps.openStore, now: deps.now });
   }
 
   /**
@@ -272,14 +239,12 @@ export class ForecastScreen {
       this.dataset = open.dataset;
       return;
     }
-    this.#abortBacktest();
+    this.backtest.reset();
     this.#datasetId = open?.id ?? null;
     this.#columnsRef = open?.dataset.columns ?? null;
     this.dataset = open?.dataset ?? null;
     this.series = null;
     this.result = null;
-    this.backtest = null;
-    this.backtestJob = { status: 'idle' };
     this.fitJob = { status: 'idle' };
     this.seriesJob = { status: 'idle' };
     this.#defaultsFor = '';
@@ -292,8 +257,8 @@ export class ForecastScreen {
     this.filterValue = '';
     this.dateOrder = open?.dataset.source.dateOrder ?? 'dmy';
     this.model = 'auto';
+    this.modelHeldForWeight = null;
     this.weights = startWeights();
-    this.backtestStart = null;
     void this.#readDates(true);
   }
 
@@ -334,8 +299,11 @@ export class ForecastScreen {
     void this.#makeSeries();
   }
 
+  /** Chooses the model; a weight set by hand that it does not use is fitted again (none in automatic mode). */
   chooseModel(model: ModelChoice): void {
     this.model = model;
+    this.modelHeldForWeight = null;
+    this.#releaseUnusedWeights();
     this.#scheduleFit();
   }
 
@@ -378,22 +346,31 @@ export class ForecastScreen {
     return name === 'phi' ? 0.01 : 0;
   }
 
-  /** Fits the weight again (true), or holds it at its current value (false). */
+  /**
+   * Fits the weight again (true), or holds it at its current value (false). Holding one in
+   * automatic mode fixes the model shown first (see setWeightValue).
+   */
   setWeightFit(name: ParamName, fit: boolean): void {
     const value = clamp(roundTo(this.weightValue(name), 2), this.weightMin(name), this.weightMax(name));
+    if (!fit) this.#holdShownModel();
     this.weights[name] = { fit, value };
     this.#keepGammaInRange();
     this.#scheduleFit();
   }
 
-  /** Sets a weight by hand (a slider moved): it is held there, no longer fitted. */
+  /**
+   * Sets a weight by hand (a slider moved): it is held there, no longer fitted. In automatic
+   * mode the model shown becomes the chosen one first: the weight applies to that model, and
+   * the automatic choice cannot switch to another model under the pointer.
+   */
   setWeightValue(name: ParamName, value: number): void {
+    this.#holdShownModel();
     this.weights[name] = { fit: false, value: clamp(value, this.weightMin(name), this.weightMax(name)) };
     this.#keepGammaInRange();
     this.#scheduleFit();
   }
 
-  /** Every weight fitted again. */
+  /** Every weight fitted again (α, β, γ and φ). */
   fitAllWeights(): void {
     for (const name of PARAM_NAMES) this.weights[name] = { fit: true, value: this.weightValue(name) };
     this.#scheduleFit();
@@ -406,93 +383,6 @@ export class ForecastScreen {
 
   closeWorkedExample(): void {
     this.workedOpen = false;
-  }
-
-  /** Downloads the forecast as CSV: period, forecast, lower80, upper80, lower95, upper95. */
-  exportCsv(): void {
-    const result = this.result;
-    if (!result) return;
-    const name = t('forecast.export.fileName', { name: datasetBaseName(result.source.datasetName), column: result.source.options.value });
-    this.#save(safeFileName(name), forecastCsv(result.outcome.futurePeriods, result.outcome.forecast));
-  }
-
-  /** Reads the kept forecast from storage (once; the view calls it when it shows). */
-  async loadKept(): Promise<void> {
-    if (this.kept.status !== 'unknown') return;
-    this.kept = { status: 'loading' };
-    const repository = await this.#repo();
-    const loaded = await repository.load();
-    if (this.kept.status !== 'loading') return;
-    if (!loaded.ok) this.kept = { status: 'error', error: loaded.error, record: null, during: 'load' };
-    else this.kept = loaded.value ? { status: 'kept', record: loaded.value } : { status: 'none' };
-  }
-
-  /** Keeps the shown forecast for the plan, replacing the one kept before. */
-  async keepForPlan(): Promise<void> {
-    const result = this.result;
-    if (!result || this.kept.status === 'saving') return;
-    const before = this.kept.status === 'kept' ? this.kept.record : this.kept.status === 'error' ? this.kept.record : null;
-    this.kept = { status: 'saving', record: before };
-    const repository = await this.#repo();
-    const saved = await repository.save(keptForecastOf(result));
-    this.kept = saved.ok ? { status: 'kept', record: saved.value } : { status: 'error', error: saved.error, record: before, during: 'save' };
-  }
-
-  /** Whether the kept forecast is the one shown (same source, model, weights and figures). */
-  isKeptShown(): boolean {
-    const result = this.result;
-    const kept = this.kept.status === 'kept' ? this.kept.record.forecast : null;
-    if (!result || !kept) return false;
-    return JSON.stringify(keptForecastOf(result)) === JSON.stringify(kept);
-  }
-
-  /** Runs the rolling-origin backtest of the current settings in the second worker. */
-  async runBacktest(): Promise<void> {
-    const request = this.request;
-    if (!request?.ok || this.backtestRunning || !this.backtestValid) return;
-    const { values, options, holdout, season, key } = request.request;
-    const initial = this.backtestStartShown;
-    const step = this.backtestStep;
-    this.#backtestController?.abort();
-    const controller = new AbortController();
-    this.#backtestController = controller;
-    this.backtestJob = { status: 'running', progress: { done: 0, total: 0 } };
-    const started = performance.now();
-    const onProgress = (progress: BacktestProgress) => {
-      if (this.#backtestController === controller) this.backtestJob = { status: 'running', progress };
-    };
-    const result = await this.#backtestClient.call(
-      controller.signal,
-      'backtest',
-      values,
-      options,
-      { initial, horizon: holdout, step, period: season },
-      Comlink.proxy(onProgress),
-    );
-    if (this.#backtestController !== controller) return;
-    this.#backtestController = null;
-    if (!result.ok) {
-      this.backtestJob = result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: result.error };
-      return;
-    }
-    this.backtest = { evaluation: result.value, key };
-    this.backtestJob = { status: 'done', ms: performance.now() - started, origins: result.value.model.origins.length };
-  }
-
-  cancelBacktest(): void {
-    this.#backtestController?.abort();
-  }
-
-  dismissBacktestJob(): void {
-    if (!this.backtestRunning) this.backtestJob = { status: 'idle' };
-  }
-
-  setBacktestStart(value: number | null): void {
-    this.backtestStart = value;
-  }
-
-  setBacktestStep(value: number): void {
-    this.backtestStep = value;
   }
 
   /** Reads the dates of the date column (unit guess, day/month doubt), then makes the series. */
@@ -555,9 +445,11 @@ export class ForecastScreen {
     this.seasonChoice = defaultSeasonChoice(made.season, made.natural, n);
     this.customSeason = null;
     const season = seasonLengthOf(this.seasonChoice, made.season, made.natural, null) ?? 1;
-    this.horizon = defaultHorizon(season);
-    this.holdout = defaultHoldout(season, n);
-    this.backtestStart = null;
+    // Never default to a detected season shorter than the unit's usual one.
+    const natural = made.natural ?? 1;
+    this.horizon = defaultHorizon(season, natural);
+    this.holdout = defaultHoldout(season, n, natural);
+    this.backtest.setStart(null);
   }
 
   #clearSeries(): void {
@@ -596,11 +488,14 @@ export class ForecastScreen {
     // shows while the newer one runs, so a dragged slider draws as it goes.
     if (generation === this.#seriesGeneration) {
       if (fitted.ok) {
+        const { baselines, holdout } = holdoutWithBaselines(fitted.value, request.request, series);
         this.result = {
           outcome: fitted.value,
           request: request.request,
           series,
           source: { datasetId: this.#datasetId ?? '', datasetName: dataset.name, options },
+          baselines,
+          holdout,
         };
         this.fitJob = { status: 'done' };
       } else {
@@ -620,19 +515,38 @@ export class ForecastScreen {
     if (!gamma.fit && gamma.value > this.weightMax('gamma')) this.weights.gamma = { fit: false, value: this.weightMax('gamma') };
   }
 
-  #abortBacktest(): void {
-    const controller = this.#backtestController;
-    this.#backtestController = null;
-    controller?.abort();
+  /** In automatic mode, makes the model shown the chosen one (a weight is about to be set for it). */
+  #holdShownModel(): void {
+    const shown = this.shownModel;
+    if (this.model !== 'auto' || !shown) return;
+    this.model = shown.id;
+    this.modelHeldForWeight = shown.id;
+    this.#releaseUnusedWeights();
   }
 
-  #repo(): Promise<KeptForecastRepository> {
-    this.#repository ??= this.#openStore().then((store) => {
-      this.storeMode = store.mode;
-      return createKeptForecastRepository(store, this.#now);
-    });
-    return this.#repository;
+  /** A weight the chosen model does not use is not left set by hand, where no slider shows it. */
+  #releaseUnusedWeights(): void {
+    const used = this.model === 'auto' ? [] : (modelSpec(this.model)?.params ?? []);
+    for (const name of PARAM_NAMES) {
+      const setting = this.weights[name];
+      if (!setting.fit && !used.includes(name)) this.weights[name] = { fit: true, value: setting.value };
+    }
   }
+}
+
+/**
+ * The baselines of a fit and its hold-out test with them: when the model has no season, the
+ * worker's test (naive only) is scored again with the unit's usual season.
+ */
+function holdoutWithBaselines(outcome: FitOutcome, request: FitRequest, series: SeriesOutcome): { baselines: Baselines; holdout: Result<Evaluation> | null } {
+  const values = series.series.values;
+  const wanted = baselinesFor(request.season, series.natural, values.length - request.holdout);
+  const test = outcome.holdout;
+  if (!test?.ok || wanted.period === test.value.period) return { baselines: wanted, holdout: test };
+  const rescored = evaluationWithPeriod(test.value, values, wanted.period);
+  if (rescored.ok) return { baselines: wanted, holdout: rescored };
+  // Cannot happen (baselinesFor checks the training length); the worker's test stands.
+  return { baselines: { period: test.value.period, from: 'none', tooShortFor: series.natural }, holdout: test };
 }
 
 function startWeights(): Record<ParamName, WeightSetting> {
@@ -641,41 +555,6 @@ function startWeights(): Record<ParamName, WeightSetting> {
     beta: { fit: true, value: START_WEIGHTS.beta },
     gamma: { fit: true, value: START_WEIGHTS.gamma },
     phi: { fit: true, value: START_WEIGHTS.phi },
-  };
-}
-
-/** The record kept for the plan, from a fit (plain values only: it goes to IndexedDB). */
-function keptForecastOf(result: FitResult): KeptForecast {
-  const { outcome, series, source } = result;
-  const forecast = outcome.forecast;
-  const n = series.series.values.length;
-  const holdout = outcome.holdout?.ok ? outcome.holdout.value : null;
-  const { date, value, period, how, filter } = source.options;
-  return {
-    kind: KEPT_FORECAST_KIND,
-    source: {
-      datasetId: source.datasetId,
-      datasetName: source.datasetName,
-      dateColumn: date,
-      valueColumn: value,
-      period,
-      how,
-      ...(filter ? { filter: { column: filter.column, equals: filter.equals } } : {}),
-    },
-    model: forecast.model,
-    params: { ...forecast.params },
-    fittedParams: [...forecast.fittedParams],
-    seasonLength: forecast.period,
-    lastPeriod: series.series.periods[n - 1],
-    lastValue: series.series.values[n - 1],
-    periods: [...outcome.futurePeriods],
-    forecast: [...forecast.forecast],
-    lower80: [...forecast.lower80],
-    upper80: [...forecast.upper80],
-    lower95: [...forecast.lower95],
-    upper95: [...forecast.upper95],
-    holdoutMae: holdout && Number.isFinite(holdout.model.accuracy.mae) ? holdout.model.accuracy.mae : null,
-    holdoutSize: holdout ? holdout.horizon : null,
   };
 }
 

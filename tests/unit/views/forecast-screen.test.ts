@@ -8,6 +8,11 @@ import { createMemoryStore, type KvStore } from '../../../src/lib/persistence/id
 import { currentLocale, setLocale } from '../../../src/lib/i18n/i18n';
 import type { Dataset } from '../../../src/core';
 import { parsed } from '../../helpers/datasets';
+import { holdout, rollingOrigin, type Forecaster } from '../../../src/core/forecast/evaluate';
+import { minimumLength, modelSpec } from '../../../src/core/forecast/models';
+import { ok } from '../../../src/core/shared/result';
+import { backtestMinimumStart, baselinesFor, evaluationMinimumTraining, evaluationWithPeriod } from '../../../src/views/forecast/baselines';
+import { forecastTotals, type ForecastTotal } from '../../../src/views/forecast/forecast-totals';
 
 const initialLocale = currentLocale();
 beforeEach(() => setLocale('en-US'));
@@ -75,7 +80,10 @@ describe('ForecastScreen', () => {
     const result = screen.result!;
     expect(result.outcome.forecast.model).toBe('holt-winters-multiplicative');
     expect(result.outcome.futurePeriods).toHaveLength(12);
-    expect(result.outcome.holdout?.ok && result.outcome.holdout.value.model.accuracy.mae).toBeCloseTo(402.86, 1);
+    expect(result.outcome.holdout?.ok && result.outcome.holdout.value.model.accuracy.mae).toBeCloseTo(400.08, 1);
+    // The model has a season: the baselines use it, and the screen's test is the worker's.
+    expect(result.baselines).toEqual({ period: 12, from: 'model', tooShortFor: null });
+    expect(result.holdout).toBe(result.outcome.holdout);
   });
 
   it('runs one fit at a time: while one runs, only the latest slider position waits', async () => {
@@ -164,7 +172,7 @@ describe('ForecastScreen', () => {
   it('exports the forecast as CSV named after the data set and the column', async () => {
     const { screen, saved } = screenOn(champagne);
     await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
-    screen.exportCsv();
+    screen.keep.exportCsv();
     expect(saved).toHaveLength(1);
     expect(saved[0].name).toBe('champagne-sales forecast Perrin Freres monthly champagne sales millions _64-_72.csv');
     const lines = saved[0].text.slice(1).split('\r\n');
@@ -175,14 +183,14 @@ describe('ForecastScreen', () => {
 
   it('keeps the forecast for the plan, and another screen on the same store finds it', async () => {
     const { screen, store } = screenOn(champagne);
-    await screen.loadKept();
-    expect(screen.kept.status).toBe('none');
+    await screen.keep.load();
+    expect(screen.keep.state.status).toBe('none');
     await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
-    await screen.keepForPlan();
-    expect(screen.kept.status).toBe('kept');
-    expect(screen.isKeptShown()).toBe(true);
-    expect(screen.storeMode).toBe('memory');
-    const kept = screen.kept.status === 'kept' ? screen.kept.record : null;
+    await screen.keep.keepForPlan();
+    expect(screen.keep.state.status).toBe('kept');
+    expect(screen.keep.isShown()).toBe(true);
+    expect(screen.keep.storeMode).toBe('memory');
+    const kept = screen.keep.state.status === 'kept' ? screen.keep.state.record : null;
     expect(kept?.savedAt).toBe('2025-03-01T12:00:00.000Z');
     expect(kept?.forecast).toMatchObject({
       model: 'holt-winters-multiplicative',
@@ -197,45 +205,205 @@ describe('ForecastScreen', () => {
     // A weight set by hand makes another forecast: the kept one is no longer the one shown.
     screen.setWeightValue('alpha', 0.3);
     await vi.waitFor(() => expect(screen.result?.outcome.forecast.params.alpha).toBe(0.3));
-    expect(screen.isKeptShown()).toBe(false);
+    expect(screen.keep.isShown()).toBe(false);
 
     const later = screenOn(champagne, { store }).screen;
-    await later.loadKept();
-    expect(later.kept.status === 'kept' && later.kept.record.forecast.model).toBe('holt-winters-multiplicative');
+    await later.keep.load();
+    expect(later.keep.state.status === 'kept' && later.keep.state.record.forecast.model).toBe('holt-winters-multiplicative');
   });
 
   it('backtests in its own worker and can be cancelled', async () => {
     const { screen, backtest } = screenOn(champagne);
     await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
-    expect(screen.backtestStartShown).toBe(58);
-    const running = screen.runBacktest();
-    expect(screen.backtestJob.status).toBe('running');
-    screen.cancelBacktest();
+    expect(screen.backtest.startShown).toBe(58);
+    const running = screen.backtest.run();
+    expect(screen.backtest.job.status).toBe('running');
+    screen.backtest.cancel();
     await running;
-    expect(screen.backtestJob.status).toBe('cancelled');
-    expect(screen.backtest).toBeNull();
+    expect(screen.backtest.job.status).toBe('cancelled');
+    expect(screen.backtest.result).toBeNull();
 
-    screen.setBacktestStep(6);
-    const again = screen.runBacktest();
+    screen.backtest.setStep(6);
+    const again = screen.backtest.run();
     await vi.waitFor(() => expect(backtest.waiting()).toBe(1));
     backtest.release();
     await again;
-    expect(screen.backtestJob.status === 'done' && screen.backtestJob.origins).toBe(5);
-    expect(screen.backtestStale).toBe(false);
+    expect(screen.backtest.job.status === 'done' && screen.backtest.job.origins).toBe(5);
+    expect(screen.backtest.result?.model).toBe('auto');
+    expect(screen.backtest.stale).toBe(false);
+    // The forecast horizon is no part of a backtest (it forecasts the hold-out size ahead).
     screen.setHorizon(6);
-    expect(screen.backtestStale).toBe(true);
+    expect(screen.backtest.stale).toBe(false);
+    screen.setHoldout(6);
+    expect(screen.backtest.stale).toBe(true);
+  });
+
+  it('marks a backtest stale once its first training length, step or model settings change, and fresh when they come back', async () => {
+    const { screen, backtest } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    screen.backtest.setStep(3);
+    const run = screen.backtest.run();
+    await vi.waitFor(() => expect(backtest.waiting()).toBe(1));
+    backtest.release();
+    await run;
+    expect(screen.backtest.result?.evaluation.model.origins).toHaveLength(9);
+    expect(screen.backtest.stale).toBe(false);
+
+    // The reviewer's case: another first training length gives other origins than the table's.
+    screen.backtest.setStart(24);
+    expect(screen.backtest.origins).toBe(20);
+    expect(screen.backtest.stale).toBe(true);
+    screen.backtest.setStart(null);
+    expect(screen.backtest.stale).toBe(false);
+    screen.backtest.setStep(1);
+    expect(screen.backtest.stale).toBe(true);
+    screen.backtest.setStep(3);
+    expect(screen.backtest.stale).toBe(false);
+    screen.chooseModel('holt-winters-additive');
+    expect(screen.backtest.stale).toBe(true);
+    screen.chooseModel('auto');
+    expect(screen.backtest.stale).toBe(false);
+    screen.setWeightValue('alpha', 0.2);
+    expect(screen.backtest.stale).toBe(true);
   });
 
   it('refuses a backtest start or step that cannot be used', async () => {
     const { screen } = screenOn(champagne);
     await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
-    screen.setBacktestStart(90);
-    expect(screen.backtestValid).toBe(false);
-    screen.setBacktestStart(null);
-    screen.setBacktestStep(NaN);
-    expect(screen.backtestValid).toBe(false);
-    await screen.runBacktest();
-    expect(screen.backtestJob.status).toBe('idle');
+    screen.backtest.setStart(90);
+    expect(screen.backtest.valid).toBe(false);
+    screen.backtest.setStart(null);
+    screen.backtest.setStep(NaN);
+    expect(screen.backtest.valid).toBe(false);
+    await screen.backtest.run();
+    expect(screen.backtest.job.status).toBe('idle');
+  });
+
+  it('refuses a first training length below what the evaluation and the model need', async () => {
+    const { screen, backtest } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    // Automatic with a season of 12: the seasonal-naive needs 12 values and the MASE one more.
+    expect(screen.backtest.minStart).toBe(13);
+    expect(screen.backtest.maxStart).toBe(82);
+    for (const start of [2, 5, 12]) {
+      screen.backtest.setStart(start);
+      expect(screen.backtest.valid).toBe(false);
+    }
+    await screen.backtest.run();
+    expect(backtest.call).not.toHaveBeenCalled();
+    screen.backtest.setStart(13);
+    expect(screen.backtest.valid).toBe(true);
+    // A Holt–Winters model needs two whole seasons.
+    screen.chooseModel('holt-winters-additive');
+    expect(screen.backtest.minStart).toBe(24);
+    expect(screen.backtest.valid).toBe(false);
+    // No season: the baselines take the usual season of months, so the minimum stays 13.
+    screen.chooseModel('holt');
+    screen.chooseSeason('none');
+    expect(screen.backtest.baselines).toEqual({ period: 12, from: 'unit', tooShortFor: null });
+    expect(screen.backtest.minStart).toBe(13);
+    expect(screen.backtest.valid).toBe(true);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    const run = screen.backtest.run();
+    await vi.waitFor(() => expect(backtest.waiting()).toBe(1));
+    backtest.release();
+    await run;
+    // The worker was asked for baselines of 12, and the shortest start it was told is accepted.
+    expect((backtest.call.mock.calls[0][4] as { period: number }).period).toBe(12);
+    expect(screen.backtest.job.status).toBe('done');
+    expect(screen.backtest.result?.evaluation.period).toBe(12);
+    expect(screen.backtest.result?.evaluation.initial).toBe(13);
+    expect(screen.backtest.result?.evaluation.seasonalNaive.origins).toHaveLength(82 - 13 + 1);
+  });
+
+  it('in automatic mode, a weight set by hand first makes the model shown the chosen one, and the model stays', async () => {
+    const { screen, call } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    expect(screen.model).toBe('auto');
+    const shown = screen.shownModel!.id;
+    expect(shown).toBe('holt-winters-multiplicative');
+    screen.setWeightValue('alpha', 0.3);
+    expect(screen.model).toBe(shown);
+    expect(screen.modelHeldForWeight).toBe(shown);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    const options = fitCalls(call).at(-1)![5] as { model: string; alpha?: number };
+    expect(options).toMatchObject({ model: shown, alpha: 0.3 });
+    expect(screen.result?.outcome.forecast.model).toBe(shown);
+    expect(screen.result?.outcome.forecast.params.alpha).toBe(0.3);
+    // Choosing a model by hand clears the note.
+    screen.chooseModel('auto');
+    expect(screen.modelHeldForWeight).toBeNull();
+  });
+
+  it('unticking "Fitted" in automatic mode holds the model shown too', async () => {
+    const { screen } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    screen.setWeightFit('gamma', false);
+    expect(screen.model).toBe('holt-winters-multiplicative');
+    expect(screen.weights.gamma.fit).toBe(false);
+    // Ticking it again changes nothing else.
+    screen.setWeightFit('gamma', true);
+    expect(screen.model).toBe('holt-winters-multiplicative');
+  });
+
+  it('leaves no weight set by hand that the chosen model does not use, and none in automatic mode', async () => {
+    const { screen, call } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    screen.chooseModel('holt-winters-additive-damped');
+    screen.setWeightValue('alpha', 0.2);
+    screen.setWeightValue('gamma', 0.3);
+    screen.setWeightValue('phi', 0.9);
+    expect(screen.anyWeightSet).toBe(true);
+    // Holt (linear trend) has no γ and no φ: they are fitted again, α stays set.
+    screen.chooseModel('holt');
+    expect(screen.weights.gamma.fit).toBe(true);
+    expect(screen.weights.phi.fit).toBe(true);
+    expect(screen.weights.alpha).toEqual({ fit: false, value: 0.2 });
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    const options = fitCalls(call).at(-1)![5] as Record<string, unknown>;
+    expect(options).toMatchObject({ model: 'holt', alpha: 0.2 });
+    expect(options).not.toHaveProperty('gamma');
+    expect(options).not.toHaveProperty('phi');
+    // The automatic choice fits every weight.
+    screen.chooseModel('auto');
+    expect(screen.anyWeightSet).toBe(false);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    const auto = fitCalls(call).at(-1)![5] as Record<string, unknown>;
+    for (const name of ['alpha', 'beta', 'gamma', 'phi']) expect(auto).not.toHaveProperty(name);
+    expect(screen.result?.outcome.forecast.fittedParams.length).toBe(Object.keys(screen.result!.outcome.forecast.params).length);
+  });
+
+  it('fits every weight again, α, β, γ and φ alike', async () => {
+    const { screen } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    screen.chooseModel('holt-winters-additive-damped');
+    for (const name of ['alpha', 'beta', 'gamma', 'phi'] as const) screen.setWeightValue(name, 0.1 + (name === 'phi' ? 0.8 : 0));
+    expect(Object.values(screen.weights).every((w) => !w.fit)).toBe(true);
+    screen.fitAllWeights();
+    expect(Object.values(screen.weights).every((w) => w.fit)).toBe(true);
+    expect(screen.anyWeightSet).toBe(false);
+  });
+
+  it('judges a model without a season against the seasonal-naive of the usual season (12 months), MASE scaled by it', async () => {
+    const { screen } = screenOn(champagne);
+    await vi.waitFor(() => expect(screen.fitJob.status).toBe('done'));
+    const seasonal = screen.result!.holdout!;
+    screen.chooseSeason('none');
+    await vi.waitFor(() => expect(screen.result?.request.season).toBe(1));
+    const result = screen.result!;
+    // The worker tested with the naive forecast only; the screen scores the same forecasts again.
+    expect(result.outcome.holdout?.ok && result.outcome.holdout.value.period).toBe(1);
+    expect(result.baselines).toEqual({ period: 12, from: 'unit', tooShortFor: null });
+    const test = result.holdout!;
+    expect(test.ok).toBe(true);
+    if (!test.ok || !seasonal.ok || !result.outcome.holdout?.ok) return;
+    expect(test.value.period).toBe(12);
+    expect(test.value.model.accuracy.mae).toBe(result.outcome.holdout.value.model.accuracy.mae);
+    expect(test.value.naive.accuracy.mae).toBe(result.outcome.holdout.value.naive.accuracy.mae);
+    // The seasonal-naive does not depend on the model: the same as with the season of 12.
+    expect(test.value.seasonalNaive.accuracy.mae).toBe(seasonal.value.seasonalNaive.accuracy.mae);
+    expect(test.value.model.accuracy.masePeriod).toBe(12);
+    expect(test.value.verdict.key).not.toMatch(/verdict\.(beatsNaive|notNaive)$/);
   });
 
   it('works the example of the strategy text by hand: S_1 = 1000, S_2 = 1060, S_3 = 1144', () => {
@@ -265,5 +433,118 @@ describe('ForecastScreen', () => {
     screen.useDataset(null);
     expect(screen.dataset).toBeNull();
     expect(screen.series).toBeNull();
+  });
+});
+
+describe('baselinesFor', () => {
+  it("takes the model's season, else the unit's usual one when the training values allow it, else none", () => {
+    expect(baselinesFor(12, 12, 82)).toEqual({ period: 12, from: 'model', tooShortFor: null });
+    expect(baselinesFor(3, 52, 82)).toEqual({ period: 3, from: 'model', tooShortFor: null });
+    expect(baselinesFor(1, 12, 82)).toEqual({ period: 12, from: 'unit', tooShortFor: null });
+    expect(baselinesFor(1, 4, 5)).toEqual({ period: 4, from: 'unit', tooShortFor: null });
+    expect(baselinesFor(1, 4, 4)).toEqual({ period: 1, from: 'none', tooShortFor: 4 });
+    expect(baselinesFor(1, 1, 30)).toEqual({ period: 1, from: 'none', tooShortFor: null });
+  });
+});
+
+describe('evaluationMinimumTraining and backtestMinimumStart', () => {
+  const series = Array.from({ length: 60 }, (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 12) + i);
+  const naive: Forecaster = (train, horizon) => ok(new Array<number>(horizon).fill(train[train.length - 1]));
+
+  it("is the engine's own minimum: rollingOrigin refuses one value fewer, with it as minTrain", () => {
+    for (const period of [1, 4, 7, 12]) {
+      const min = evaluationMinimumTraining(period);
+      expect(rollingOrigin(series, { initial: min, horizon: 3, period }, naive).ok).toBe(true);
+      const below = rollingOrigin(series, { initial: min - 1, horizon: 3, period }, naive);
+      expect(below.ok).toBe(false);
+      if (!below.ok) {
+        expect(below.error.code).toBe('EVAL_TOO_SHORT');
+        expect(below.error.params?.minTrain).toBe(min);
+      }
+    }
+  });
+
+  it('adds what the model needs to be fitted', () => {
+    expect(backtestMinimumStart('auto', 12, 12)).toBe(13);
+    expect(backtestMinimumStart('holt-winters-additive', 12, 12)).toBe(24);
+    expect(backtestMinimumStart('holt', 1, 1)).toBe(Math.max(2, minimumLength(modelSpec('holt')!, 1)));
+    expect(backtestMinimumStart('auto', 1, 1)).toBe(Math.max(2, minimumLength(modelSpec('ses')!, 1)));
+  });
+});
+
+describe('evaluationWithPeriod', () => {
+  const series = Array.from({ length: 40 }, (_, i) => 50 + 8 * Math.cos((2 * Math.PI * i) / 4) + 0.5 * i);
+  const drift: Forecaster = (train, horizon) => ok(Array.from({ length: horizon }, (_, h) => train[train.length - 1] + h + 1));
+
+  it('scores the same forecasts with the seasonal-naive of another season length, as a run from scratch does', () => {
+    const naiveOnly = holdout(series, 6, drift, { period: 1 });
+    const fresh = holdout(series, 6, drift, { period: 4 });
+    expect(naiveOnly.ok && fresh.ok).toBe(true);
+    if (!naiveOnly.ok || !fresh.ok) return;
+    expect(evaluationWithPeriod(naiveOnly.value, series, 4)).toEqual(fresh);
+    const rolling = rollingOrigin(series, { initial: 20, horizon: 3, step: 2, period: 1 }, drift);
+    const rollingFresh = rollingOrigin(series, { initial: 20, horizon: 3, step: 2, period: 4 }, drift);
+    if (!rolling.ok) throw new Error('rolling failed');
+    expect(evaluationWithPeriod(rolling.value, series, 4)).toEqual(rollingFresh);
+  });
+
+  it('gives back the same evaluation for the same season length, and fails as the engine does when too short', () => {
+    const test = holdout(series, 6, drift, { period: 1 });
+    if (!test.ok) throw new Error('hold-out failed');
+    expect(evaluationWithPeriod(test.value, series, 1)).toEqual(test);
+    const short = holdout(series.slice(0, 10), 6, drift, { period: 1 });
+    if (!short.ok) throw new Error('hold-out failed');
+    const rescored = evaluationWithPeriod(short.value, series.slice(0, 10), 4);
+    expect(rescored.ok === false && rescored.error.code).toBe('EVAL_TOO_SHORT');
+  });
+});
+
+describe('forecastTotals', () => {
+  const sum = (totals: ForecastTotal[]) => totals.map((t) => [t.kind, t.key, t.count, t.size, t.total]);
+
+  it('totals months by calendar quarter and year, then the whole horizon, and says which are partial', () => {
+    const periods = ['1971-11', '1971-12', '1972-01', '1972-02', '1972-03', '1972-04'];
+    expect(sum(forecastTotals(periods, 'month', [1, 2, 3, 4, 5, 6]))).toEqual([
+      ['quarter', '1971-Q4', 2, 3, 3],
+      ['quarter', '1972-Q1', 3, 3, 12],
+      ['quarter', '1972-Q2', 1, 3, 6],
+      ['year', '1971', 2, 12, 3],
+      ['year', '1972', 4, 12, 18],
+      ['horizon', '', 6, 6, 21],
+    ]);
+    const whole = forecastTotals(periods, 'month', [1, 2, 3, 4, 5, 6]).at(-1)!;
+    expect(whole).toMatchObject({ first: '1971-11', last: '1972-04', range: null });
+  });
+
+  it('counts a week in the quarter and year of its Thursday', () => {
+    // 2020-W53 runs Mon 28 Dec 2020 – Sun 3 Jan 2021, Thursday 31 December: it is 2020's.
+    expect(sum(forecastTotals(['2020-W53', '2021-W01'], 'week', [1, 2]))).toEqual([
+      ['quarter', '2020-Q4', 1, 14, 1],
+      ['quarter', '2021-Q1', 1, 12, 2],
+      ['year', '2020', 1, 53, 1],
+      ['year', '2021', 1, 52, 2],
+      ['horizon', '', 2, 2, 3],
+    ]);
+  });
+
+  it('totals days by quarter and year, quarters by year, and years only as a whole', () => {
+    expect(sum(forecastTotals(['2024-12-31', '2025-01-01'], 'day', [1, 2]))).toEqual([
+      ['quarter', '2024-Q4', 1, 92, 1],
+      ['quarter', '2025-Q1', 1, 90, 2],
+      ['year', '2024', 1, 366, 1],
+      ['year', '2025', 1, 365, 2],
+      ['horizon', '', 2, 2, 3],
+    ]);
+    expect(sum(forecastTotals(['2024-Q4', '2025-Q1'], 'quarter', [1, 2]))).toEqual([
+      ['year', '2024', 1, 4, 1],
+      ['year', '2025', 1, 4, 2],
+      ['horizon', '', 2, 2, 3],
+    ]);
+    expect(sum(forecastTotals(['2024', '2025'], 'year', [1, 2]))).toEqual([['horizon', '', 2, 2, 3]]);
+  });
+
+  it('has nothing for no periods and refuses figures of another length', () => {
+    expect(forecastTotals([], 'month', [])).toEqual([]);
+    expect(() => forecastTotals(['2024-01'], 'month', [1, 2])).toThrow(RangeError);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { aggregateSeries, MAX_SERIES_PERIODS, type AggregateSeriesOptions } from '../../../../src/core/forecast/aggregate-series';
+import { aggregateSeries, MAX_SERIES_PERIODS, readColumnDates, type AggregateSeriesOptions } from '../../../../src/core/forecast/aggregate-series';
 import type { Dataset } from '../../../../src/core';
 import { parsed } from '../../../helpers/datasets';
 
@@ -71,22 +71,26 @@ describe('aggregateSeries', () => {
     ]);
     expect(s.notes).toEqual(s.details.map((d) => d.message));
     expect(s.notes[0]).toBe('The series runs from 2024-01 to 2025-02: 14 months.');
-    expect(s.details[0].params).toEqual({ first: '2024-01', last: '2025-02', count: 14, unit: 'month' });
+    expect(s.details[0].params).toEqual({ first: '2024-01', last: '2025-02', count: 14, unit: 'month', unitWord: 'months' });
     // Rows g (file row 9, after the blank row 8) and h (row 10, empty date).
     const undated = s.details[1];
     expect(undated.examples).toEqual([
       { row: 9, text: 'not a date' },
       { row: 10, text: '' },
     ]);
-    expect(undated.params).toMatchObject({ column: 'Date', count: 2, rows: '9, 10' });
+    expect(undated.params).toMatchObject({ column: 'Date', count: 2, rowWord: 'rows', rows: '9, 10' });
     expect(s.notes[1]).toBe('2 rows have no date that can be read in column "Date" and were left out (row 9: "not a date", row 10: "").');
     // Row i (file row 11) has a date but no amount.
     expect(s.details[2].examples).toEqual([{ row: 11, text: '' }]);
-    expect(s.details[2].params).toMatchObject({ column: 'Amount', count: 1, rows: '11' });
+    expect(s.details[2].params).toMatchObject({ column: 'Amount', count: 1, rowWord: 'row', rows: '11' });
     // 2024-01 has 4 rows and 2024-03 has 2: 2 months, 6 rows.
-    expect(s.details[3].params).toEqual({ count: 2, rows: 6, unit: 'month', how: 'sum' });
+    expect(s.details[3].params).toEqual({ count: 2, rows: 6, unit: 'month', unitWord: 'months', how: 'sum', aggregate: 'sum' });
     expect(s.notes[3]).toBe('2 months hold more than one row (6 rows in all); their values were summed.');
-    expect(s.notes[4]).toBe('10 months had no rows and count as 0: 2024-02, 2024-04, 2024-05, 2024-06, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01.');
+    expect(s.notes[4]).toBe(
+      '10 months without rows, counted as 0 (a straight line between the neighbouring values is the other choice): 2024-02, 2024-04, 2024-05, 2024-06, 2024-08, 2024-09, 2024-10, 2024-11, 2024-12, 2025-01.',
+    );
+    expect(s.details[4].params).toMatchObject({ count: 10, unit: 'month', unitWord: 'months', how: 'sum', more: 0 });
+    expect(s.fill).toBe('zero');
   });
 
   it('averages by month and interpolates the gaps on a straight line', () => {
@@ -99,7 +103,8 @@ describe('aggregateSeries', () => {
     s.values.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
     expect(s.details.map((d) => d.code)).toContain('SERIES_GAPS_INTERPOLATED');
     expect(s.details.map((d) => d.code)).not.toContain('SERIES_GAPS_ZERO');
-    expect(s.notes.find((n) => n.includes('interpolated'))).toMatch(/^10 months had no rows; their averages were interpolated/);
+    expect(s.notes.find((n) => n.includes('straight line'))).toMatch(/^10 months without rows, filled on a straight line between the neighbouring averages/);
+    expect(s.fill).toBe('interpolate');
   });
 
   it('sums by day over 407 days (2024 is a leap year: 366 + 31 + 10)', () => {
@@ -113,7 +118,7 @@ describe('aggregateSeries', () => {
     expect(s.details.map((d) => d.code)).not.toContain('SERIES_PERIODS_COMBINED');
     // 8 days have rows, 399 are filled; the note lists 12 and says how many more.
     expect(s.filled.filter(Boolean)).toHaveLength(399);
-    expect(s.notes.at(-1)).toMatch(/^399 days had no rows and count as 0: 2024-01-02, 2024-01-04, .* and 387 more\.$/);
+    expect(s.notes.at(-1)).toMatch(/^399 days without rows, counted as 0 \(.*\): 2024-01-02, 2024-01-04, .* and 387 more\.$/);
   });
 
   it('sums by ISO week, weeks starting on Monday', () => {
@@ -139,7 +144,7 @@ describe('aggregateSeries', () => {
     expect(s.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1']);
     expect(s.values).toEqual([6, 1, 1, 0, 1]);
     expect(s.details.map((d) => d.code)).not.toContain('SERIES_NO_VALUE_ROWS');
-    expect(s.notes).toContain('1 quarter had no rows and counts as 0: 2024-Q4.');
+    expect(s.notes).toContain('1 quarter without rows, counted as 0 (a straight line between the neighbouring values is the other choice): 2024-Q4.');
     expect(s.notes).toContain('1 quarter holds more than one row (6 rows in all); their rows were counted.');
   });
 
@@ -293,5 +298,217 @@ describe('aggregateSeries', () => {
     expect([s.periods[0], s.periods.at(-1)]).toEqual(['1949-01', '1960-12']);
     expect([s.values[0], s.values.at(-1)]).toEqual([112, 432]);
     expect(s.filled.some(Boolean)).toBe(false);
+  });
+});
+
+const DAY = 86_400_000;
+
+/** A CSV of one row per day from `first` to `last` (UTC ms, both included), amount 1, where `keep(day)` says so. */
+function dailyCsv(first: number, last: number, keep: (date: Date) => boolean = () => true): string {
+  const lines = ['Date,Amount'];
+  for (let ms = first; ms <= last; ms += DAY) if (keep(new Date(ms))) lines.push(`${new Date(ms).toISOString().slice(0, 10)},1`);
+  return lines.join('\n') + '\n';
+}
+
+const weekday = (date: Date) => date.getUTCDay() !== 0 && date.getUTCDay() !== 6;
+
+describe('aggregateSeries: a first or last period the rows cover only in part', () => {
+  // Every day from Monday 2 December 2024 to Monday 30 December 2024, one row of 1 each:
+  // 2024-W49 … W52 are whole weeks (2–8, 9–15, 16–22, 23–29 December), and 2025-W01 starts on
+  // Monday 30 December, its only day with rows.
+  const december = parsed(dailyCsv(Date.UTC(2024, 11, 2), Date.UTC(2024, 11, 30)));
+
+  it('leaves out a last week holding one day of seven, and says so', () => {
+    const s = series(december, { ...base, period: 'week', how: 'sum' });
+    expect(s.periods).toEqual(['2024-W49', '2024-W50', '2024-W51', '2024-W52']);
+    expect(s.values).toEqual([7, 7, 7, 7]);
+    expect(s.partial).toEqual([false, false, false, false]);
+    const note = s.details.find((d) => d.code === 'SERIES_PARTIAL_DROPPED');
+    expect(note?.params).toEqual({
+      position: 'last',
+      period: '2025-W01',
+      from: '2024-12-30',
+      to: '2024-12-30',
+      days: 1,
+      periodDays: 7,
+      rows: 1,
+      rowWord: 'row',
+      unit: 'week',
+      unitWord: 'week',
+    });
+    expect(note?.periods).toEqual(['2025-W01']);
+    expect(s.notes).toContain(
+      'The last week, 2025-W01, is only partly covered by the rows (2024-12-30 to 2024-12-30: 1 of its 7 days) and was left out with its 1 row, so that a part-week is not read as a whole one; it can be kept instead.',
+    );
+    // The range note comes first and names what is left.
+    expect(s.notes[0]).toBe('The series runs from 2024-W49 to 2024-W52: 4 weeks.');
+  });
+
+  it('keeps it when asked, marked as partial', () => {
+    const s = series(december, { ...base, period: 'week', how: 'sum', keepPartial: true });
+    expect(s.periods).toEqual(['2024-W49', '2024-W50', '2024-W51', '2024-W52', '2025-W01']);
+    expect(s.values).toEqual([7, 7, 7, 7, 1]);
+    expect(s.partial).toEqual([false, false, false, false, true]);
+    expect(s.details.map((d) => d.code)).toContain('SERIES_PARTIAL_KEPT');
+    expect(s.details.map((d) => d.code)).not.toContain('SERIES_PARTIAL_DROPPED');
+  });
+
+  it('leaves out both ends of a ledger from 16 September to 10 December shown by month', () => {
+    // September: 16–30 is 15 of 30 days; December: 1–10 is 10 of 31 days.
+    const ledger = parsed(dailyCsv(Date.UTC(2024, 8, 16), Date.UTC(2024, 11, 10)));
+    const s = series(ledger, { ...base, period: 'month', how: 'sum' });
+    expect(s.periods).toEqual(['2024-10', '2024-11']);
+    expect(s.values).toEqual([31, 30]);
+    const notes = s.details.filter((d) => d.code === 'SERIES_PARTIAL_DROPPED');
+    expect(notes.map((d) => [d.params.position, d.params.period, d.params.days, d.params.periodDays, d.params.rows])).toEqual([
+      ['first', '2024-09', 15, 30, 15],
+      ['last', '2024-12', 10, 31, 10],
+    ]);
+    // Counts and means are cut the same way.
+    expect(series(ledger, { ...base, period: 'month', how: 'count' }).values).toEqual([31, 30]);
+  });
+
+  it('keeps partial ends when leaving them out would leave fewer than 2 periods', () => {
+    // 16 September – 10 November: dropping September and November would leave October alone.
+    const ledger = parsed(dailyCsv(Date.UTC(2024, 8, 16), Date.UTC(2024, 10, 10)));
+    const s = series(ledger, { ...base, period: 'month', how: 'sum' });
+    expect(s.periods).toEqual(['2024-09', '2024-10', '2024-11']);
+    expect(s.values).toEqual([15, 31, 10]);
+    expect(s.partial).toEqual([true, false, true]);
+    expect(s.details.filter((d) => d.code === 'SERIES_PARTIAL_KEPT').map((d) => d.params.position)).toEqual(['first', 'last']);
+  });
+
+  it('takes a ledger without weekend rows that ends on a Friday as a whole month', () => {
+    // Weekdays from Monday 2 September to Friday 29 November 2024: 21, 23 and 21 of them. The
+    // usual gap is 3 days (Friday to Monday), so 1 September (a Sunday) and 30 November (a
+    // Saturday) need no rows.
+    const ledger = parsed(dailyCsv(Date.UTC(2024, 8, 2), Date.UTC(2024, 10, 29), weekday));
+    const s = series(ledger, { ...base, period: 'month', how: 'sum' });
+    expect(s.periods).toEqual(['2024-09', '2024-10', '2024-11']);
+    expect(s.values).toEqual([21, 23, 21]);
+    expect(s.details.map((d) => d.code)).toEqual(['SERIES_RANGE', 'SERIES_PERIODS_COMBINED']);
+    // Ending on Wednesday 27 November instead, Thursday 28 and Friday 29 are missing.
+    const early = parsed(dailyCsv(Date.UTC(2024, 8, 2), Date.UTC(2024, 10, 27), weekday));
+    const cut = series(early, { ...base, period: 'month', how: 'sum' });
+    expect(cut.periods).toEqual(['2024-09', '2024-10']);
+    expect(cut.details.find((d) => d.code === 'SERIES_PARTIAL_DROPPED')?.params).toMatchObject({ period: '2024-11', days: 27, periodDays: 30, rows: 19 });
+  });
+
+  it('never finds a monthly file partial by month, and judges it by quarter in whole months', () => {
+    // February … November 2024, as month texts and as dates on the 1st.
+    const months = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11'];
+    for (const cell of [(m: string) => `2024-${m}`, (m: string) => `2024-${m}-01`]) {
+      const file = parsed(`Month,Sales\n${months.map((m) => `${cell(m)},1`).join('\n')}\n`);
+      const byMonth = series(file, { date: 'Month', value: 'Sales', period: 'month', how: 'sum' });
+      expect(byMonth.periods).toHaveLength(10);
+      expect(byMonth.details.map((d) => d.code)).toEqual(['SERIES_RANGE']);
+      // By quarter: Q1 lacks January (February 1 – March 31 is 29 + 31 = 60 of 91 days, 2024
+      // is a leap year); Q4 lacks December (October 1 – November 30, 61 of 92 days).
+      const byQuarter = series(file, { date: 'Month', value: 'Sales', period: 'quarter', how: 'sum' });
+      expect(byQuarter.periods).toEqual(['2024-Q2', '2024-Q3']);
+      expect(byQuarter.values).toEqual([3, 3]);
+      const dropped = byQuarter.details.filter((d) => d.code === 'SERIES_PARTIAL_DROPPED');
+      expect(dropped.map((d) => [d.params.period, d.params.from, d.params.to, d.params.days, d.params.periodDays])).toEqual([
+        ['2024-Q1', '2024-02-01', '2024-03-31', 60, 91],
+        ['2024-Q4', '2024-10-01', '2024-11-30', 61, 92],
+      ]);
+    }
+  });
+
+  it('takes weekly rows (Mondays) by month as whole months when the next Monday falls in the next month', () => {
+    // Mondays 1 January … 30 December 2024: the Monday after 30 December is in January.
+    const mondays = parsed(dailyCsv(Date.UTC(2024, 0, 1), Date.UTC(2024, 11, 30), (d) => d.getUTCDay() === 1));
+    const s = series(mondays, { ...base, period: 'month', how: 'sum' });
+    expect([s.periods[0], s.periods.at(-1), s.periods.length]).toEqual(['2024-01', '2024-12', 12]);
+    expect(s.details.map((d) => d.code)).toEqual(['SERIES_RANGE', 'SERIES_PERIODS_COMBINED']);
+  });
+});
+
+describe('aggregateSeries: filling the periods without rows', () => {
+  it('fills sums with 0 by default and says interpolation is the other choice', () => {
+    const s = series(ledger, { ...base, period: 'quarter', how: 'sum' });
+    expect(s.values).toEqual([250, 0, 60, 0, 5]);
+    expect(s.fill).toBe('zero');
+    expect(s.notes.at(-1)).toBe('2 quarters without rows, counted as 0 (a straight line between the neighbouring values is the other choice): 2024-Q2, 2024-Q4.');
+  });
+
+  it('interpolates sums and counts when asked', () => {
+    // Sums: Q2 = (250 + 60) / 2 = 155, Q4 = (60 + 5) / 2 = 32.5.
+    const sums = series(ledger, { ...base, period: 'quarter', how: 'sum', fill: 'interpolate' });
+    expect(sums.values).toEqual([250, 155, 60, 32.5, 5]);
+    expect(sums.fill).toBe('interpolate');
+    expect(sums.filled).toEqual([false, true, false, true, false]);
+    const note = sums.details.at(-1);
+    expect(note?.code).toBe('SERIES_GAPS_INTERPOLATED_TOTALS');
+    expect(note?.message).toBe('2 quarters without rows, filled on a straight line between the neighbouring values (counting them as 0 is the other choice): 2024-Q2, 2024-Q4.');
+    expect(note?.params).toMatchObject({ count: 2, unitWord: 'quarters', how: 'sum', aggregate: 'sum' });
+    // Counts: 6, 1, 1, gap, 1: the gap is (1 + 1) / 2 = 1.
+    expect(series(ledger, { ...base, period: 'quarter', how: 'count', fill: 'interpolate' }).values).toEqual([6, 1, 1, 1, 1]);
+  });
+
+  it('always interpolates means, whatever the option says', () => {
+    const s = series(ledger, { ...base, period: 'quarter', how: 'mean', fill: 'zero' });
+    // Q1: 250 / 6 rows with an amount; Q3 60; 2025-Q1 5; Q2 and Q4 halfway.
+    expect(s.values).toEqual([250 / 6, (250 / 6 + 60) / 2, 60, 32.5, 5]);
+    expect(s.fill).toBe('interpolate');
+    expect(s.details.at(-1)?.code).toBe('SERIES_GAPS_INTERPOLATED');
+  });
+});
+
+describe('aggregateSeries: notes that read right for 1 and for many', () => {
+  it('gives the unit and the aggregation in words that agree with the count', () => {
+    const one = series(ledger, { ...base, period: 'quarter', how: 'mean' });
+    // One quarter (Q1, rows a–f) holds more than one row; one (Q2: only row i, no amount) and Q4 have none.
+    const combined = one.details.find((d) => d.code === 'SERIES_PERIODS_COMBINED');
+    expect(combined?.params).toEqual({ count: 1, rows: 6, unit: 'quarter', unitWord: 'quarter', how: 'mean', aggregate: 'average' });
+    const counted = series(ledger, { ...base, period: 'quarter', how: 'count' }).details.find((d) => d.code === 'SERIES_GAPS_ZERO');
+    expect(counted?.params).toMatchObject({ count: 1, unitWord: 'quarter', aggregate: 'count' });
+  });
+});
+
+describe('aggregateSeries: dates written with a time-zone offset', () => {
+  // 22:00 on 31 March in New York is 03:00 on 1 April in UTC; 01:00 on 1 April in Tokyo is
+  // 16:00 on 31 March in UTC. Each counts on the date written.
+  const rows = 'when,v\n2024-03-31T22:00-05:00,1\n2024-04-01T01:00+09:00,2\n2024-05-01T00:00Z,4\n';
+
+  it('counts a moment on the date written, in a date column', () => {
+    const dataset = parsed(rows);
+    expect(dataset.columns[0].type).toBe('date');
+    const s = series(dataset, { date: 'when', value: 'v', period: 'month', how: 'sum', keepPartial: true });
+    expect(s.periods).toEqual(['2024-03', '2024-04', '2024-05']);
+    expect(s.values).toEqual([1, 2, 4]);
+  });
+
+  it('counts a moment on the date written, in a text column', () => {
+    const dataset = parsed(`${rows}soon,8\nlater,16\nnever,32\n`);
+    expect(dataset.columns[0].type).not.toBe('date');
+    const s = series(dataset, { date: 'when', value: 'v', period: 'day', how: 'sum' });
+    expect(s.periods).toEqual(readDays('2024-03-31', 32));
+    expect([s.values[0], s.values[1], s.values[31]]).toEqual([1, 2, 4]);
+  });
+});
+
+/** `count` consecutive day keys from `first`. */
+function readDays(first: string, count: number): string[] {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) => new Date(start + i * DAY).toISOString().slice(0, 10));
+}
+
+describe('readColumnDates', () => {
+  it('reads every row as aggregateSeries does, with the coarsest precision of the texts', () => {
+    const dataset = parsed('d,v\n2024-03-15,1\n2024-Q2,2\nsoon,3\n2024-W20,4\n,5\n2024-06-01,6\n2024-07-02,7\n2024-08-03,8\n');
+    const dates = readColumnDates(dataset, dataset.columns[0], 'dmy');
+    expect(Array.from(dates.ms)).toEqual([
+      Date.UTC(2024, 2, 15),
+      Date.UTC(2024, 3, 1),
+      NaN,
+      // 2024-W20 starts on Monday 13 May.
+      Date.UTC(2024, 4, 13),
+      NaN,
+      Date.UTC(2024, 5, 1),
+      Date.UTC(2024, 6, 2),
+      Date.UTC(2024, 7, 3),
+    ]);
+    expect(dates.precision).toBe('quarter');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exponentialSmoothing } from '../../../../src/core/forecast/exponential-smoothing';
+import { fitForecast } from '../../../../src/core/forecast/fit-forecast';
+import { createRng } from '../../../../src/core/shared/rng';
 
 describe('exponentialSmoothing', () => {
   it('computes the worked example of the strategy text', () => {
@@ -32,3 +34,28 @@ describe('exponentialSmoothing', () => {
     expect(() => exponentialSmoothing([1, NaN], 0.5)).toThrow(/value 2/);
   });
 });
+
+describe("exponentialSmoothing and fitForecast's simple exponential smoothing", () => {
+  it('give the same levels, to the last bit, on random series and weights (seeded)', () => {
+    const rng = createRng(20240515);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 2 + rng.int(60);
+      const scale = 10 ** (rng.int(9) - 3);
+      const drift = rng.next() - 0.5;
+      const series = Array.from({ length: n }, (_, t) => scale * (100 + drift * t + 20 * (rng.next() - 0.5)) * (rng.int(10) === 0 ? -1 : 1));
+      // α = 0 and 1, the ends, now and then; otherwise uniform in [0, 1).
+      const pick = rng.int(10);
+      const alpha = pick === 0 ? 0 : pick === 1 ? 1 : rng.next();
+      const result = fitForecast(series, { model: 'ses', alpha, horizon: 3 });
+      if (!result.ok) throw new Error(result.error.message);
+      const levels = exponentialSmoothing(series, alpha);
+      const f = result.value;
+      expect(f.steps.map((s) => s.level)).toEqual(levels);
+      // ŷ_t = S_(t−1) (ŷ_1 = X_1), and every forecast is S_n.
+      expect(f.fitted).toEqual([series[0], ...levels.slice(0, -1)]);
+      expect(f.forecast).toEqual([levels[n - 1], levels[n - 1], levels[n - 1]]);
+      expect(f.initialStates.level).toBe(series[0]);
+    }
+  });
+});
+

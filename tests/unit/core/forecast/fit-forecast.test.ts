@@ -162,6 +162,146 @@ describe('fitForecast: the working shown to the user', () => {
   });
 });
 
+describe('fitForecast: simple exponential smoothing, the textbook start S_1 = X_1', () => {
+  /** Every number of a result is a number: Infinity is allowed (an AICc), NaN is not. */
+  const noNaN = (f: Forecast) => expect(numbersOf(f).some(Number.isNaN)).toBe(false);
+
+  it('computes the worked example of DESIGN.md exactly', () => {
+    // S_1 = X_1 = 1000 (ℓ_0 := X_1, so ŷ_1 = 1000 and e_1 = 0 whatever α is);
+    // S_2 = 0.6·1100 + 0.4·1000 = 1060 (ŷ_2 = S_1 = 1000, e_2 = 100);
+    // S_3 = 0.6·1200 + 0.4·1060 = 1144 (ŷ_3 = S_2 = 1060, e_3 = 140); forecast S_3 = 1144 at every horizon.
+    const f = fitted([1000, 1100, 1200], { model: 'ses', alpha: 0.6, horizon: 2 });
+    expect(f.model).toBe('ses');
+    expect(f.initial).toBe('textbook');
+    expect(f.params).toEqual({ alpha: 0.6 });
+    expect(f.fittedParams).toEqual([]);
+    expect(f.initialStates).toEqual({ level: 1000 });
+    expect(f.forecast).toEqual([1144, 1144]);
+    expect(f.fitted).toEqual([1000, 1000, 1060]);
+    expect(f.steps.map((s) => s.level)).toEqual([1000, 1060, 1144]);
+    expect(f.steps.map((s) => s.error)).toEqual([0, 100, 140]);
+    // SSE = 100² + 140² = 10,000 + 19,600 = 29,600.
+    expect(f.sse).toBe(29_600);
+    // Nothing estimated but σ: k = 1. Errors that exist: e_2, e_3, so σ² = 29,600 / 2 = 14,800.
+    expect(f.k).toBe(1);
+    expect(f.degreesOfFreedom).toBe(2);
+    expect(f.sigma).toBeCloseTo(Math.sqrt(14_800), 10);
+    // AICc = 3·ln(29,600/3) + 2·1 + 2·1·2/(3 − 1 − 1).
+    expect(f.aicc).toBeCloseTo(3 * Math.log(29_600 / 3) + 2 + 4, 10);
+    // Analytic intervals: σ_1² = σ², σ_2² = σ²(1 + α²) = 14,800 · 1.36.
+    expect(f.intervalMethod).toBe('analytic');
+    expect(f.upper95[0]).toBeCloseTo(1144 + 1.959963984540054 * Math.sqrt(14_800), 8);
+    expect(f.lower80[1]).toBeCloseTo(1144 - 1.2815515655446004 * Math.sqrt(14_800 * 1.36), 8);
+  });
+
+  it('forecasts from 2 values with α set; α cannot be fitted on 2', () => {
+    // S_1 = 1000, S_2 = 0.5·1100 + 0.5·1000 = 1050; the one error e_2 = 100, so σ = 100 on 1 degree of freedom.
+    const f = fitted([1000, 1100], { model: 'ses', alpha: 0.5, horizon: 3 });
+    expect(f.forecast).toEqual([1050, 1050, 1050]);
+    expect(f.fitted).toEqual([1000, 1000]);
+    expect(f.sse).toBe(10_000);
+    expect(f.degreesOfFreedom).toBe(1);
+    expect(f.sigma).toBe(100);
+    // k = 1 and n = 2 ≤ k + 1: the AICc does not exist; everything else is a number.
+    expect(f.aicc).toBe(Infinity);
+    noNaN(f);
+    expect(f.lower95.every(Number.isFinite)).toBe(true);
+    // With α fitted the one error X_2 − X_1 is the same for every α: refused, saying to set α.
+    const refused = fitForecast([1000, 1100], { model: 'ses', horizon: 3 });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'FORECAST_TOO_SHORT_TO_FIT', params: { count: 2, needed: 3 } });
+  });
+
+  it('fits α on 3 values', () => {
+    // e_2 = 20 − 10 = 10 whatever α; e_3 = 15 − (10 + 10α) = 5 − 10α is 0 at α = 0.5, so the
+    // least SSE is 100, with ℓ_3 = ŷ_3 = 15.
+    const f = fitted([10, 20, 15], { model: 'ses', horizon: 2 });
+    expect(f.params.alpha).toBeCloseTo(0.5, 6);
+    expect(f.fittedParams).toEqual(['alpha']);
+    expect(f.sse).toBeCloseTo(100, 6);
+    expect(f.forecast[0]).toBeCloseTo(15, 6);
+    expect(f.fitted[0]).toBe(10);
+    // k = α + σ = 2; one degree of freedom left (e_2, e_3 less α): σ² = SSE.
+    expect(f.k).toBe(2);
+    expect(f.degreesOfFreedom).toBe(1);
+    expect(f.sigma).toBeCloseTo(10, 6);
+    expect(f.aicc).toBe(Infinity);
+    noNaN(f);
+    // A rising series pushes α to its upper bound: the forecast follows the last value.
+    const rising = fitted([1000, 1100, 1200], { model: 'ses', horizon: 1 });
+    expect(rising.params.alpha).toBeGreaterThan(0.999);
+    expect(rising.forecast[0]).toBeCloseTo(1200, 2);
+    // From 4 values the AICc exists (n = 4 > k + 1 = 3).
+    expect(Number.isFinite(fitted([10, 20, 15, 18], { model: 'ses', horizon: 1 }).aicc)).toBe(true);
+  });
+
+  it('uses σ² = SSE over the errors e_2 … e_n less α: the intervals of a fitted α', () => {
+    const series = [52, 49, 55, 61, 58, 54, 60, 63, 57, 62, 66, 61];
+    const f = fitted(series, { model: 'ses', horizon: 4 });
+    expect(f.degreesOfFreedom).toBe(series.length - 2);
+    expect(f.sigma).toBeCloseTo(Math.sqrt(f.sse / (series.length - 2)), 12);
+    expect(f.sse).toBeCloseTo(f.steps.reduce((sum, s) => sum + s.error ** 2, 0), 8);
+    const { alpha } = f.params;
+    f.forecast.forEach((value, i) => {
+      const sd = f.sigma * Math.sqrt(1 + i * alpha * alpha);
+      expect(f.upper95[i]).toBeCloseTo(value + 1.959963984540054 * sd, 8);
+      expect(f.lower80[i]).toBeCloseTo(value - 1.2815515655446004 * sd, 8);
+    });
+  });
+
+  it("fits the initial level too with initial: 'fitted', which the other models ignore", () => {
+    const series = [52, 49, 55, 61, 58, 54, 60, 63, 57, 62, 66, 61];
+    const textbook = fitted(series, { model: 'ses', horizon: 2 });
+    const free = fitted(series, { model: 'ses', horizon: 2, initial: 'fitted' });
+    expect(free.initial).toBe('fitted');
+    // k = α + ℓ_0 + σ; n errors less α and ℓ_0.
+    expect(free.k).toBe(3);
+    expect(free.degreesOfFreedom).toBe(series.length - 2);
+    // The textbook start is one choice of ℓ_0, so the fitted one is at least as good.
+    expect(free.sse).toBeLessThanOrEqual(textbook.sse + 1e-9);
+    expect(free.initialStates.level).not.toBe(series[0]);
+    // Holt always fits its states: 'textbook' changes nothing.
+    const holt = fitted(series, { model: 'holt', horizon: 2 });
+    expect(fitted(series, { model: 'holt', horizon: 2, initial: 'textbook' })).toEqual(holt);
+    expect(holt.initial).toBe('fitted');
+  });
+
+  it('chooses automatically on short series, saying which models it left out and why', () => {
+    // 2 values, α set: only simple exponential smoothing fits (AICc Infinity, still chosen);
+    // Holt needs 7 values (k = 5, n ≥ k + 2), damped Holt 8, Holt–Winters with m = 4 two seasons
+    // and n ≥ k + 2: k = 3 weights + ℓ, b, 3 indices + 1 = 9, so 11 (12 damped).
+    const two = fitted([1000, 1100], { model: 'auto', period: 4, horizon: 2, alpha: 0.6 });
+    expect(two.model).toBe('ses');
+    expect(two.forecast).toEqual([1060, 1060]);
+    expect(two.ranking).toEqual([{ model: 'ses', aicc: Infinity, sse: 10_000, params: { alpha: 0.6 } }]);
+    expect(two.skipped?.map((s) => [s.model, s.code, s.params?.needed])).toEqual([
+      ['holt', 'FORECAST_TOO_SHORT', 7],
+      ['holt-damped', 'FORECAST_TOO_SHORT', 8],
+      ['holt-winters-additive', 'FORECAST_TOO_FEW_SEASONS', 11],
+      ['holt-winters-multiplicative', 'FORECAST_TOO_FEW_SEASONS', 11],
+      ['holt-winters-additive-damped', 'FORECAST_TOO_FEW_SEASONS', 12],
+      ['holt-winters-multiplicative-damped', 'FORECAST_TOO_FEW_SEASONS', 12],
+    ]);
+    noNaN(two);
+    // 2 values, α to fit: nothing fits, and the reason is simple exponential smoothing's.
+    const none = fitForecast([1000, 1100], { model: 'auto', horizon: 2 });
+    expect(none.ok ? null : none.error).toMatchObject({ code: 'FORECAST_TOO_SHORT_TO_FIT', params: { count: 2, needed: 3 } });
+    // 3 values: α fitted, AICc Infinity; 4 to 6 values: a finite AICc, Holt still too short.
+    const three = fitted([10, 20, 15], { model: 'auto', horizon: 2 });
+    expect(three.model).toBe('ses');
+    expect(three.ranking?.map((r) => r.model)).toEqual(['ses']);
+    expect(three.skipped?.map((s) => s.model)).toEqual(['holt', 'holt-damped']);
+    noNaN(three);
+    const six = fitted([10, 20, 15, 18, 22, 19], { model: 'auto', horizon: 2 });
+    expect(six.ranking?.map((r) => r.model)).toEqual(['ses']);
+    expect(Number.isFinite(six.aicc)).toBe(true);
+    // 7 values: Holt joins the ranking (AICc finite: n = 7 = k + 2), damped Holt is left out.
+    const seven = fitted([10, 12, 15, 17, 20, 22, 25], { model: 'auto', horizon: 2 });
+    expect(seven.ranking?.map((r) => r.model).sort()).toEqual(['holt', 'ses']);
+    expect(seven.ranking?.every((r) => Number.isFinite(r.aicc))).toBe(true);
+    expect(seven.skipped?.map((s) => [s.model, s.code])).toEqual([['holt-damped', 'FORECAST_TOO_SHORT']]);
+  });
+});
+
 describe('fitForecast: refusals', () => {
   const series = Array.from({ length: 30 }, (_, i) => 100 + i + 10 * Math.sin(i));
   const codeOf = (result: ReturnType<typeof fitForecast>) => (result.ok ? 'ok' : result.error.code);
@@ -199,8 +339,12 @@ describe('fitForecast: refusals', () => {
     // Holt: k = 2 weights + 2 states + 1 = 5, so n ≥ k + 2 = 7 for the AICc.
     const result = fitForecast([1, 3, 2, 4, 5, 6], { model: 'holt', horizon: 2 });
     expect(result.ok ? null : result.error).toMatchObject({ code: 'FORECAST_TOO_SHORT', params: { needed: 7, count: 6, suggestedModel: 'ses' } });
-    expect(codeOf(fitForecast([1, 2, 3, 4], { horizon: 2 }))).toBe('FORECAST_SERIES_TOO_SHORT');
+    // Simple exponential smoothing forecasts from 2 values (α set) or 3 (α fitted); a single value is too few for any model.
+    expect(fitForecast([5], { model: 'ses', alpha: 0.5, horizon: 2 })).toMatchObject({ ok: false, error: { code: 'FORECAST_SERIES_TOO_SHORT', params: { count: 1, needed: 2 } } });
+    expect(codeOf(fitForecast([5], { horizon: 2 }))).toBe('FORECAST_SERIES_TOO_SHORT');
     expect(codeOf(fitForecast([], { model: 'ses', horizon: 2 }))).toBe('FORECAST_SERIES_TOO_SHORT');
+    // Holt on 2 values still points to simple exponential smoothing (which then needs α set).
+    expect(fitForecast([1, 3], { model: 'holt', horizon: 2 })).toMatchObject({ ok: false, error: { code: 'FORECAST_TOO_SHORT', params: { suggestedModel: 'ses' } } });
   });
 
   it('refuses a multiplicative season on values of 0 or below, saying which', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coarserUnit,
   futurePeriodKeys,
   isCoarserThan,
   keyOrdinal,
@@ -11,6 +12,7 @@ import {
   periodKeysBetween,
   periodOrdinal,
   periodStart,
+  PERIOD_UNITS,
 } from '../../../../src/core/forecast/periods';
 
 const utc = Date.UTC;
@@ -176,6 +178,21 @@ describe('parsePeriodText', () => {
     expect(parsePeriodText('20240230')).toBeNull();
   });
 
+  it('reads a moment with a time-zone offset on the date written, not on its UTC date', () => {
+    // 22:00 on 31 March at −05:00 is 03:00 on 1 April in UTC; 01:00 on 1 April at +09:00 is
+    // 16:00 on 31 March in UTC. Each is the day written.
+    const march31 = { start: utc(2024, 2, 31), precision: 'day' };
+    const april1 = { start: utc(2024, 3, 1), precision: 'day' };
+    for (const text of ['2024-03-31T22:00-05:00', '2024-03-31T22:00:00-05:00', '2024-03-31T22:00:00.250-0500', '2024-03-31 10:00 PM-05:00', '31/03/2024 22:00-05']) {
+      expect(parsePeriodText(text), text).toEqual(march31);
+    }
+    for (const text of ['2024-04-01T01:00+09:00', '2024-04-01T01:00:00+0900', '2024-04-01T00:30Z']) {
+      expect(parsePeriodText(text), text).toEqual(april1);
+    }
+    // A zone after a space was never a date the importer reads, and still is not.
+    expect(parsePeriodText('2024-03-31T22:00 -05:00')).toBeNull();
+  });
+
   it('reads ISO weeks and years', () => {
     expect(parsePeriodText('2024-W11')).toEqual({ start: utc(2024, 2, 11), precision: 'week' });
     expect(parsePeriodText('2024W11')).toEqual({ start: utc(2024, 2, 11), precision: 'week' });
@@ -196,5 +213,12 @@ describe('isCoarserThan', () => {
     expect(isCoarserThan('month', 'week')).toBe(true);
     expect(isCoarserThan('month', 'month')).toBe(false);
     expect(isCoarserThan('day', 'year')).toBe(false);
+  });
+
+  it('gives the coarser of two units, in the one order of PERIOD_UNITS', () => {
+    expect(PERIOD_UNITS).toEqual(['day', 'week', 'month', 'quarter', 'year']);
+    expect(coarserUnit('week', 'month')).toBe('month');
+    expect(coarserUnit('year', 'day')).toBe('year');
+    expect(coarserUnit('quarter', 'quarter')).toBe('quarter');
   });
 });

@@ -70,8 +70,8 @@ describe('detectSeasonLength', () => {
   });
 
   it('finds no season in white noise', () => {
-    // Seeds 1–20 of 120 values. (Over seeds 1–200 about 2.5% of noise series show a season with
-    // natural 12, 1% without: the price of a 95% band.)
+    // Seeds 1–20 of 120 values. (Over seeds 1–200, 4 noise series show a season with natural
+    // 12 and 1 without: the price of a 95% band.)
     for (let seed = 1; seed <= 20; seed++) {
       const noise = whiteNoise(seed, 120);
       const withNatural = detectSeasonLength(noise, { natural: 12 });
@@ -118,5 +118,39 @@ describe('detectSeasonLength', () => {
     const copy = air.slice();
     detectSeasonLength(air, { natural: 12 });
     expect(air).toEqual(copy);
+  });
+
+  it('takes 52 for three years of weeks with a yearly cycle, even when noise puts lag 51 or 53 above 52', () => {
+    // 156 weeks of 100 + 3·sin(2πt/52) + noise (sd 1). Near lag 52 the autocorrelation of the
+    // cycle is flat (cos(2π·2/52) = 0.97 at 50 and 54), so noise often makes a neighbour the
+    // highest; a yearly cycle also climbs smoothly from lag 1 (no trough before lag 2, 3 or 4),
+    // so those lags must not pass for seasons. Before: 52 on 16 seeds of 40, 'none' on 20, 2 or 3 on 4.
+    let neighbourAbove = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const weeks = whiteNoise(seed, 156).map((e, t) => 100 + 3 * Math.sin((2 * Math.PI * t) / 52) + e);
+      const found = detectSeasonLength(weeks, { natural: naturalSeasonLength('week') });
+      expect(found, `seed ${seed}`).toMatchObject({ period: 52, reason: 'natural' });
+      if (found.acf[51] > found.acf[52] || found.acf[53] > found.acf[52]) neighbourAbove++;
+    }
+    expect(neighbourAbove).toBeGreaterThan(0);
+  });
+
+  it('finds no season in a smooth swing whose autocorrelation never dips below 0 before the lag', () => {
+    // A swing of 40 periods (longer than a quarter of the 80 values) with a ripple of ±2 every
+    // other period: the ACF is 1, 0.82, 0.94, 0.72, 0.81…, so lag 2 is a peak above the band and
+    // repeats at 4, but nothing before it is below 0: the ripple on a swing, not a season.
+    const swing = Array.from({ length: 80 }, (_, t) => 10 * Math.sin((2 * Math.PI * t) / 40) + 2 * (-1) ** t);
+    expect(detectSeasonLength(swing)).toMatchObject({ period: 'none', reason: 'none' });
+    expect(detectSeasonLength(swing, { natural: 12 })).toMatchObject({ period: 'none', reason: 'none' });
+  });
+
+  it('finds no season shorter than 4 by search, unless the unit usually has 4 or fewer', () => {
+    // A pure cycle of 3 (2, −1, −1) over 30 values: r3 ≈ 27/30 = 0.9, r6 ≈ 0.8, r12 ≈ 0.6 (band
+    // 1.96/√30 = 0.36), r1 and r2 ≈ −0.5. Searching from 4 (maxLag 15, so k ≤ 7) finds 6, a
+    // whole number of cycles; for quarters (usual 4, not a peak: r4 ≈ −0.4) 3 is allowed.
+    const cycle = Array.from({ length: 30 }, (_, t) => [2, -1, -1][t % 3]);
+    expect(detectSeasonLength(cycle)).toMatchObject({ period: 6, reason: 'detected' });
+    expect(detectSeasonLength(cycle, { natural: 7 })).toMatchObject({ period: 6, reason: 'detected' });
+    expect(detectSeasonLength(cycle, { natural: 4 })).toMatchObject({ period: 3, reason: 'detected' });
   });
 });

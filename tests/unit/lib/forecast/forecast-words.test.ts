@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalsFor, roundForWords, wordDecimals } from '../../../../src/lib/forecast/forecast-words';
+import { decimalsFor, errorDecimals, roundForWords, wordDecimals } from '../../../../src/lib/forecast/forecast-words';
 
 describe('roundForWords', () => {
   it('keeps three significant digits', () => {
@@ -40,5 +40,16 @@ describe('decimalsFor', () => {
   it('ignores values that are not finite', () => {
     expect(decimalsFor([NaN, 0.5])).toBe(2);
     expect(decimalsFor([])).toBe(4);
+  });
+});
+
+describe('errorDecimals', () => {
+  it('gives 1 decimal from 100 up and 2 below, on the absolute value', () => {
+    expect(errorDecimals(402.86)).toBe(1);
+    expect(errorDecimals(100)).toBe(1);
+    expect(errorDecimals(99.99)).toBe(2);
+    expect(errorDecimals(9.194)).toBe(2);
+    expect(errorDecimals(-250)).toBe(1);
+    expect(errorDecimals(0)).toBe(2);
   });
 });

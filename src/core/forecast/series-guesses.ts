@@ -3,9 +3,13 @@
  * which calendar period the dates come in, whether their day/month order is in doubt, and the
  * default season length, horizon and hold-out. The user can change every one of them.
  */
-import type { ColumnType } from '../../core/data/dataset';
-import { periodOrdinal, type PeriodUnit } from '../../core/forecast/periods';
-import type { SeasonLength } from '../../core/forecast/season-length';
+import type { ColumnType, Dataset } from '../data/dataset';
+import type { DateOrder } from '../data/parse-date';
+import { unpackStrings } from '../data/packed-strings';
+import { fail, ok, type Result } from '../shared/result';
+import { readColumnDates } from './aggregate-series';
+import { isCoarserThan, PERIOD_UNITS, periodOrdinal, type PeriodUnit } from './periods';
+import type { SeasonLength } from './season-length';
 
 /** What the guesses read of a column. */
 export interface ColumnInfo {
@@ -59,7 +63,6 @@ export function guessValueColumn(columns: readonly ColumnInfo[], dateColumn: str
 }
 
 const DAY_MS = 86_400_000;
-const UNITS_FINE_TO_COARSE: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 /** A unit is chosen when at least this share of its periods, first to last, has a date. */
 const MIN_COVERAGE = 0.7;
 
@@ -77,7 +80,7 @@ const MIN_COVERAGE = 0.7;
 export function guessPeriodUnit(starts: readonly number[], precision: PeriodUnit = 'day'): PeriodUnit {
   const finite = starts.filter(Number.isFinite);
   if (new Set(finite.map((ms) => Math.floor(ms / DAY_MS))).size < 2) return atLeastMonth(precision);
-  const units = UNITS_FINE_TO_COARSE.slice(UNITS_FINE_TO_COARSE.indexOf(precision));
+  const units = PERIOD_UNITS.slice(PERIOD_UNITS.indexOf(precision));
   let previous: PeriodUnit | null = null;
   for (const unit of units) {
     const ordinals = new Set(finite.map((ms) => periodOrdinal(ms, unit)));
@@ -98,7 +101,7 @@ export function guessPeriodUnit(starts: readonly number[], precision: PeriodUnit
 
 /** The unit for too few dates to judge: months, or the texts' own coarser precision. */
 function atLeastMonth(precision: PeriodUnit): PeriodUnit {
-  return UNITS_FINE_TO_COARSE.indexOf(precision) > UNITS_FINE_TO_COARSE.indexOf('month') ? precision : 'month';
+  return isCoarserThan(precision, 'month') ? precision : 'month';
 }
 
 const NUMERIC_DAY_MONTH = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\D|$)/;
@@ -118,6 +121,39 @@ export function hasAmbiguousDayMonth(texts: Iterable<string>): boolean {
     if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a !== b) return true;
   }
   return false;
+}
+
+/** What the dates of a column look like. */
+export interface DateInspection {
+  /** The calendar unit the dates seem to come in. */
+  unit: PeriodUnit;
+  /** Some texts read differently day-first and month-first (03/04/2024). */
+  ambiguousOrder: boolean;
+  /** Distinct readable dates seen. */
+  readable: number;
+}
+
+/**
+ * Reads the dates of a column exactly as aggregateSeries does (readColumnDates), to guess the
+ * unit (guessPeriodUnit) and to tell whether the day/month order is in doubt: whether some of
+ * its texts (or, in a number column, the cells the import rejected) read differently
+ * day-first and month-first.
+ * @param dataset the data set (not changed)
+ * @param columnName the date column
+ * @param dateOrder how numeric day/month texts are read
+ * @returns the inspection, or SERIES_UNKNOWN_COLUMN
+ * @example inspectColumnDates(champagne, 'Month', 'dmy') // ok({ unit: 'month', ambiguousOrder: false, readable: 94 })
+ */
+export function inspectColumnDates(dataset: Dataset, columnName: string, dateOrder: DateOrder): Result<DateInspection> {
+  const column = dataset.columns.find((c) => c.name === columnName);
+  if (!column) return fail('SERIES_UNKNOWN_COLUMN', `The data set has no column "${columnName}".`, { column: columnName, role: 'date' });
+  const dates = readColumnDates(dataset, column, dateOrder);
+  const distinct = new Set<number>();
+  for (const ms of dates.ms) if (!Number.isNaN(ms)) distinct.add(ms);
+  const { storage } = column;
+  const texts = storage.kind === 'dictionary' ? unpackStrings(storage.dictionary) : storage.rejected.raw;
+  const starts = [...distinct];
+  return ok({ unit: guessPeriodUnit(starts, dates.precision), ambiguousOrder: hasAmbiguousDayMonth(texts), readable: starts.length });
 }
 
 /** How the season length is chosen: found in the data, the unit's usual one, none, or typed. */
@@ -154,23 +190,37 @@ export function defaultSeasonChoice(detection: Pick<SeasonLength, 'period'> | nu
 const DEFAULT_HORIZON = 12;
 
 /**
- * The default horizon: one season, or 12 periods when there is no season.
- * @example defaultHorizon(4) // 4
- * @example defaultHorizon(1) // 12
+ * The season the defaults span: the season in force, unless it is shorter than the unit's
+ * usual one (a 3-week cycle in weekly data), when a whole usual season is the better default
+ * horizon and test; 12 periods without a season.
  */
-export function defaultHorizon(season: number): number {
-  return season >= 2 ? season : DEFAULT_HORIZON;
+function defaultSpan(season: number, natural: number): number {
+  if (season < 2) return DEFAULT_HORIZON;
+  return season < natural ? natural : season;
 }
 
 /**
- * The default hold-out: the last season (or 12 periods without one), but never more than a
- * fifth of the series, and at least 1.
+ * The default horizon: one season, or 12 periods when there is no season; never a season
+ * shorter than the unit's usual one (that one is used instead).
+ * @param season the season length in force (1 = none)
+ * @param natural the unit's usual season (52 for weeks); 1 when unknown
+ * @example defaultHorizon(4) // 4
+ * @example defaultHorizon(1) // 12
+ * @example defaultHorizon(3, 52) // 52
+ */
+export function defaultHorizon(season: number, natural = 1): number {
+  return defaultSpan(season, natural);
+}
+
+/**
+ * The default hold-out: the last season (or 12 periods without one; the unit's usual season
+ * when the one in force is shorter), but never more than a fifth of the series, and at least 1.
  * @example defaultHoldout(12, 94) // 12
  * @example defaultHoldout(12, 30) // 6
+ * @example defaultHoldout(3, 300, 52) // 52
  */
-export function defaultHoldout(season: number, length: number): number {
-  const wanted = season >= 2 ? season : DEFAULT_HORIZON;
-  return Math.max(1, Math.min(wanted, Math.floor(length / 5)));
+export function defaultHoldout(season: number, length: number, natural = 1): number {
+  return Math.max(1, Math.min(defaultSpan(season, natural), Math.floor(length / 5)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsed } from '../../../helpers/datasets';
 import {
   defaultBacktestStart,
   defaultHoldout,
@@ -8,9 +9,10 @@ import {
   guessPeriodUnit,
   guessValueColumn,
   hasAmbiguousDayMonth,
+  inspectColumnDates,
   seasonLengthOf,
   type ColumnInfo,
-} from '../../../../src/lib/forecast/series-guesses';
+} from '../../../../src/core/forecast/series-guesses';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 
@@ -166,6 +168,24 @@ describe('defaultHorizon, defaultHoldout and defaultBacktestStart', () => {
     expect(defaultHorizon(1)).toBe(12);
   });
 
+  it('never takes a season shorter than the unit’s usual one for the horizon and the hold-out', () => {
+    // A season of 3 found in weekly data: a year of weeks (52) is forecast and tested instead.
+    expect(defaultHorizon(3, 52)).toBe(52);
+    expect(defaultHoldout(3, 300, 52)).toBe(52);
+    // … still at most a fifth of the series: 156 / 5 → 31.
+    expect(defaultHoldout(3, 156, 52)).toBe(31);
+    // A season of 6 in months gives a year; seasons as long as the usual one or longer stay.
+    expect(defaultHorizon(6, 12)).toBe(12);
+    expect(defaultHorizon(12, 12)).toBe(12);
+    expect(defaultHorizon(24, 12)).toBe(24);
+    // Quarters (usual 4) with a half-year season of 2; years have no usual season (1).
+    expect(defaultHorizon(2, 4)).toBe(4);
+    expect(defaultHorizon(2, 1)).toBe(2);
+    // No season: 12 periods, as before.
+    expect(defaultHorizon(1, 52)).toBe(12);
+    expect(defaultHoldout(1, 300, 52)).toBe(12);
+  });
+
   it('holds out one season, at most a fifth of the series, at least 1', () => {
     expect(defaultHoldout(12, 94)).toBe(12);
     expect(defaultHoldout(12, 30)).toBe(6);
@@ -178,5 +198,23 @@ describe('defaultHorizon, defaultHoldout and defaultBacktestStart', () => {
     expect(defaultBacktestStart(40, 12, 24)).toBe(24);
     // Never past the last origin that still has a whole hold-out after it.
     expect(defaultBacktestStart(30, 12, 24)).toBe(18);
+  });
+});
+
+describe('inspectColumnDates', () => {
+  it('reads the dates as aggregateSeries does, cells the importer rejected included', () => {
+    // Years 2019 … 2038 in a whole-number column, one of them written 2029-Q2: the importer
+    // rejects that cell, aggregateSeries reads it (in 2029), and so does the inspection.
+    const years = Array.from({ length: 20 }, (_, i) => (i === 10 ? '2029-Q2' : String(2019 + i)));
+    const dataset = parsed(`Year,Sales\n${years.map((y) => `${y},1`).join('\n')}\n`);
+    expect(dataset.columns[0].type).toBe('integer');
+    // 2019 … 2038 except 2029, plus 1 April 2029: 20 distinct dates.
+    expect(inspectColumnDates(dataset, 'Year', 'dmy')).toEqual({ ok: true, value: { unit: 'year', ambiguousOrder: false, readable: 20 } });
+  });
+
+  it('answers SERIES_UNKNOWN_COLUMN for a column that is not there', () => {
+    const dataset = parsed('d,v\n2024-01-01,1\n');
+    const result = inspectColumnDates(dataset, 'Nope', 'dmy');
+    expect(!result.ok && result.error).toMatchObject({ code: 'SERIES_UNKNOWN_COLUMN', params: { column: 'Nope', role: 'date' } });
   });
 });
