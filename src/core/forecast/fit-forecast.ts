@@ -7,7 +7,7 @@
 import { fail, ok, type Result } from '../shared/result';
 import { checkFixedParams, checkModelFits, checkRequest } from './forecast-input';
 import { isConstant } from './initial-states';
-import { analyticIntervals, forecastVariances, simulatedIntervals } from './intervals';
+import { analyticIntervals, forecastVariances, quantileSorted, simulatePaths, simulatedIntervals } from './intervals';
 import { fitModel, fittedPath, type Estimation, type FittedModel, type FixedParams } from './fit-model';
 import { MODELS, isSeasonal, modelSpec, type InitialStart, type ModelId, type ModelSpec, type ParamName } from './models';
 import { pointForecasts, type SmoothingParams } from './recursions';
@@ -44,6 +44,23 @@ export interface ForecastOptions {
   seed?: number;
   /** Simulated paths for those intervals, at least 1000. @default 5000 */
   paths?: number;
+  /**
+   * Groups of forecast steps (0-based: 0 is the first forecast period) whose sums need a
+   * range, e.g. [[0, 1, 2], [0, …, 11]] for the next quarter and year; see `totals`.
+   */
+  totals?: number[][];
+}
+
+/** The point total and the 80 % / 95 % ranges of a sum of forecast periods. */
+export interface ForecastTotalRange {
+  /** The steps summed (0-based), as given. */
+  steps: number[];
+  /** Sum of the point forecasts. */
+  total: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
 }
 
 /** The weights of the model; β, γ and φ only where the model has them. */
@@ -94,9 +111,11 @@ export interface SkippedModel {
 /**
  * Remarks the UI shows beside the result:
  * - CONSTANT_SERIES: every value is the same; the forecast is that value, intervals have width 0;
- * - SEASON_INDICES_FROM_DECOMPOSITION: a long season kept its decomposition indices (not fitted).
+ * - SEASON_INDICES_FROM_DECOMPOSITION: a long season kept its decomposition indices (not fitted);
+ * - LOWER_BOUNDS_CLIPPED: the series is never negative, so bounds (and simulated paths) below 0
+ *   were raised to 0 (given only when at least one bound was below 0).
  */
-export type ForecastNote = 'CONSTANT_SERIES' | 'SEASON_INDICES_FROM_DECOMPOSITION';
+export type ForecastNote = 'CONSTANT_SERIES' | 'SEASON_INDICES_FROM_DECOMPOSITION' | 'LOWER_BOUNDS_CLIPPED';
 
 /** A fitted model and its forecast. */
 export interface Forecast {
@@ -133,9 +152,31 @@ export interface Forecast {
   degreesOfFreedom: number;
   /** σ of the one-step errors behind the intervals: √(SSE / degreesOfFreedom). */
   sigma: number;
+  /**
+   * How the ranges were made: 'analytic' (ŷ ± z·σ_h, additive Gaussian errors, linear models)
+   * or 'simulated' (quantiles of simulated future paths, multiplicative season).
+   */
   intervalMethod: 'analytic' | 'simulated';
-  /** Paths and seed of simulated intervals. */
+  /**
+   * The error assumption behind the ranges: 'additive' (errors of constant size σ, in the
+   * series' unit) or 'multiplicative' (errors proportional to the forecast, of relative size
+   * `relativeSigma`: the simulated ranges of the multiplicative-season models, ETS(M,·,M)).
+   */
+  errorForm: 'additive' | 'multiplicative';
+  /**
+   * σ of the relative one-step errors e_t/ŷ_t, √(Σ(e_t/ŷ_t)² / degreesOfFreedom), behind the
+   * ranges when `errorForm` is 'multiplicative' (0.08: a one-step error of about ±8 %).
+   */
+  relativeSigma?: number;
+  /** Paths and seed of simulated intervals (and of the ranges of `totals`). */
   simulation?: { paths: number; seed: number };
+  /**
+   * Ranges of the sums asked for by `options.totals`, in the same order. The errors of
+   * successive periods are correlated, so the range of a sum is not the sum of the ranges:
+   * each is read off the sums of simulated future paths (every model; the same error form,
+   * σ, floor at 0 and seed as the ranges per period).
+   */
+  totals?: ForecastTotalRange[];
   /** Candidates by AICc, best first (model 'auto' only). */
   ranking?: RankedModel[];
   /** Models the automatic choice could not use (model 'auto' only). */
@@ -168,9 +209,43 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
   const simulate = model.season === 'multiplicative';
   const paths = Math.max(MIN_PATHS, Math.round(options.paths ?? DEFAULT_PATHS));
   const seed = options.seed ?? 1;
+  // Multiplicative season: multiplicative errors, ETS(M,·,M), whose σ is that of the relative
+  // errors (the fitted values are all > 0 there, or the fit would have been infeasible).
+  const errorForm = simulate ? 'multiplicative' : 'additive';
+  const relativeSigma = simulate ? Math.sqrt(path.errors.reduce((sum, e, i) => sum + (e / path.fitted[i]) ** 2, 0) / degreesOfFreedom) : undefined;
+  // A series never below 0 (sales, counts) cannot go below 0: bounds and paths are floored.
+  const nonNegative = series.every((v) => v >= 0);
   const intervals = simulate
-    ? simulatedIntervals(model, params, path.final, sigma, horizon, paths, seed)
+    ? simulatedIntervals(model, params, path.final, relativeSigma ?? 0, horizon, paths, seed, { errorForm, floorAtZero: nonNegative })
     : analyticIntervals(forecast, forecastVariances(model, params, states.season.length, sigma * sigma, horizon));
+  let clipped = false;
+  if (nonNegative) {
+    for (const bounds of [intervals.lower80, intervals.upper80, intervals.lower95, intervals.upper95]) {
+      for (let i = 0; i < bounds.length; i++) {
+        // Simulated bounds already sit at 0 when enough paths were floored.
+        if (bounds[i] < 0 || (simulate && bounds[i] === 0)) clipped = true;
+        if (bounds[i] < 0) bounds[i] = 0;
+      }
+    }
+  }
+  let totals: ForecastTotalRange[] | undefined;
+  if (options.totals) {
+    const spread = errorForm === 'multiplicative' ? (relativeSigma ?? 0) : sigma;
+    const values = simulatePaths(model, params, path.final, spread, horizon, paths, seed, { errorForm, floorAtZero: nonNegative });
+    totals = options.totals.map((group) => {
+      const sums = new Float64Array(paths);
+      for (const h of group) for (let p = 0; p < paths; p++) sums[p] += values[h * paths + p];
+      sums.sort();
+      return {
+        steps: [...group],
+        total: group.reduce((sum, h) => sum + forecast[h], 0),
+        lower80: quantileSorted(sums, 0.1),
+        upper80: quantileSorted(sums, 0.9),
+        lower95: quantileSorted(sums, 0.025),
+        upper95: quantileSorted(sums, 0.975),
+      };
+    });
+  }
   const steps: ForecastStep[] = Array.from(series, (actual, i) => {
     const step: ForecastStep = { t: i + 1, actual, forecast: path.fitted[i], error: path.errors[i], level: path.level[i] };
     if (model.trend !== 'none') step.trend = path.trend[i];
@@ -183,6 +258,7 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
   const notes: ForecastNote[] = [];
   if (isConstant(series)) notes.push('CONSTANT_SERIES');
   if (seasonal && !fit.seasonStatesFitted) notes.push('SEASON_INDICES_FROM_DECOMPOSITION');
+  if (clipped) notes.push('LOWER_BOUNDS_CLIPPED');
   return {
     model: model.id,
     params: publicParams(model, params),
@@ -200,7 +276,10 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
     degreesOfFreedom,
     sigma,
     intervalMethod: simulate ? 'simulated' : 'analytic',
-    ...(simulate ? { simulation: { paths, seed } } : {}),
+    errorForm,
+    ...(relativeSigma !== undefined ? { relativeSigma } : {}),
+    ...(simulate || totals ? { simulation: { paths, seed } } : {}),
+    ...(totals ? { totals } : {}),
     notes,
     meta: { algorithm: 'ets-sse', version: 1, estimation: fit.estimation, starts: fit.starts, iterations: fit.iterations, evaluations: fit.evaluations },
   };
@@ -208,7 +287,9 @@ function describe(fit: FittedModel, series: readonly number[], horizon: number, 
 
 /**
  * Fits an exponential smoothing model and forecasts `horizon` periods ahead with 80 % and
- * 95 % prediction intervals. Models (FPP3 ch. 8, additive errors): simple exponential
+ * 95 % prediction intervals (analytic with additive errors; simulated with multiplicative
+ * errors for a multiplicative season; floored at 0 for a series never below 0; ranges of sums
+ * through `options.totals`). Models (FPP3 ch. 8): simple exponential
  * smoothing, Holt's linear and damped trend, Holt–Winters with an additive or multiplicative
  * season (undamped or damped). Weights given in the options are held; the others and the
  * initial states minimise the one-step SSE (fit-model.ts) — except simple exponential
@@ -234,6 +315,11 @@ export function fitForecast(series: readonly number[], options: ForecastOptions)
   const requested = options.model ?? 'auto';
   const request = checkRequest(series, options.horizon, requested, options.period);
   if (!request.ok) return request;
+  for (const group of options.totals ?? []) {
+    if (group.length === 0 || group.some((h) => !Number.isInteger(h) || h < 0 || h >= options.horizon) || new Set(group).size !== group.length) {
+      return fail('FORECAST_BAD_TOTAL', `A total must sum distinct forecast steps from 0 to ${options.horizon - 1}.`, { max: options.horizon - 1 });
+    }
+  }
   const fixed: FixedParams = {};
   for (const name of ['alpha', 'beta', 'gamma', 'phi'] as const) if (options[name] !== undefined) fixed[name] = options[name];
   const weights = checkFixedParams(fixed);
@@ -276,4 +362,18 @@ export function fitForecast(series: readonly number[], options: ForecastOptions)
   result.ranking = ranked.map((f) => ({ model: f.model.id, aicc: f.aicc, sse: f.sse, params: publicParams(f.model, f.params) }));
   result.skipped = skipped;
   return ok(result);
+}
+
+/**
+ * The point total and the 80 % / 95 % ranges of sums of forecast periods: fitForecast with
+ * `options.totals = groups`, its `totals` only.
+ * @param groups forecast steps to sum, 0-based (0 … horizon − 1), distinct within a group
+ * @returns one range per group, or fitForecast's refusal (FORECAST_BAD_TOTAL for a bad group)
+ * @example
+ * // Next quarter and next year of a monthly forecast:
+ * forecastTotals(sales, { period: 12, horizon: 12 }, [[0, 1, 2], Array.from({ length: 12 }, (_, h) => h)]);
+ */
+export function forecastTotals(series: readonly number[], options: ForecastOptions, groups: number[][]): Result<ForecastTotalRange[]> {
+  const result = fitForecast(series, { ...options, totals: groups });
+  return result.ok ? ok(result.value.totals ?? []) : result;
 }

@@ -8,8 +8,25 @@
  * ŷ ± z·σ_h, the errors being Gaussian.
  *
  * Multiplicative season: no closed form, so future sample paths are simulated through the
- * recursion with Gaussian errors of the fitted σ (FPP3 §8.7, "simulated intervals") and the
- * interval is read off the 10/90 % and 2.5/97.5 % quantiles of the paths at each step.
+ * recursion (FPP3 §8.7, "simulated intervals") and the interval is read off the 10/90 % and
+ * 2.5/97.5 % quantiles of the paths at each step. The errors are multiplicative, ETS(M,·,M):
+ * y = ŷ·(1 + ε) with ε ~ N(0, σ_rel²), σ_rel estimated from the relative one-step errors
+ * e_t/ŷ_t, so a path's spread grows with its level and season (see `simulatedIntervals`).
+ *
+ * Why multiplicative errors (measured, rolling origin: origins from month 48 on, every
+ * origin refitted with model 'auto', period 12, horizon 12, coverage of all h = 1 … 12):
+ *
+ *   coverage 80 % / 95 %          additive errors (before)   multiplicative errors (after)
+ *   champagne (420 values)        56.7 % / 78.3 %            77.9 % / 89.8 %
+ *   air (1020 values)             58.9 % / 81.2 %            82.0 % / 96.0 %
+ *   ETS(M,A,M) simulated, true    78.0 % / 91.5 %            74.0 % / 91.5 %
+ *   model (8 seeds of createRng, 120 months, α 0.3, β* 0.05, γ 0.1, σ_rel 4 %, origins
+ *   48, 51, … 108, 2016 values; model 'holt-winters-multiplicative' refitted each time)
+ *
+ * (statsmodels' ETS(M,A,M) covers 64–70 % / 80–85 % on the two series by the same protocol.)
+ * The ranges remain those of the model with its weights taken as known: on the true model
+ * they fall a little short of nominal (the weights and the season are estimated from 4–9
+ * years). Bounds are floored at 0 for a series never below 0 (fit-forecast.ts).
  */
 import { createRng, type Rng } from '../shared/rng';
 import type { ModelSpec } from './models';
@@ -79,16 +96,28 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
   return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
 }
 
+/** How simulated paths draw their errors, and whether they are floored at 0. */
+export interface SimulationOptions {
+  /**
+   * 'additive': y = ŷ + σ·z (σ in the series' unit); 'multiplicative': y = ŷ·(1 + σ·z)
+   * (σ relative, ETS(M,·,·)). @default 'additive'
+   */
+  errorForm?: 'additive' | 'multiplicative';
+  /** Floor every simulated value at 0 (a series that is never negative). @default false */
+  floorAtZero?: boolean;
+}
+
 /**
- * Intervals from simulated future paths of a model (any season; used for the
- * multiplicative one): each path draws e_(n+h) ~ N(0, σ²), adds it to the one-step
- * forecast and updates the states by the recursion.
+ * Simulated future paths of a model (any season; used for the multiplicative one): each
+ * path draws z ~ N(0, 1), makes y = ŷ + σz (additive errors) or ŷ(1 + σz) (multiplicative
+ * errors), floors it at 0 when asked, and updates the states by the recursion with it.
  * @param final states after the last value (final.season[j] is the index for step j + 1)
- * @param sigma one-step error standard deviation σ
+ * @param sigma one-step error standard deviation σ (relative for multiplicative errors)
  * @param paths number of simulated paths
- * @param seed seed of the generator (one seed, one set of intervals)
+ * @param seed seed of the generator (one seed, one set of paths)
+ * @returns values[h·paths + path], h = 0 … horizon − 1
  */
-export function simulatedIntervals(
+export function simulatePaths(
   model: ModelSpec,
   params: SmoothingParams,
   final: States,
@@ -96,11 +125,14 @@ export function simulatedIntervals(
   horizon: number,
   paths: number,
   seed: number,
-): Intervals {
+  options: SimulationOptions = {},
+): Float64Array {
   const { alpha, beta, gamma } = params;
   const phi = model.trend === 'damped' ? params.phi : 1;
   const hasTrend = model.trend !== 'none';
   const multiplicative = model.season === 'multiplicative';
+  const relative = options.errorForm === 'multiplicative';
+  const floor = options.floorAtZero === true;
   const m = final.season.length;
   const values = new Float64Array(horizon * paths);
   const ring = new Float64Array(m);
@@ -124,7 +156,10 @@ export function simulatedIntervals(
       const slot = m > 0 ? h % m : 0;
       const s = m > 0 ? ring[slot] : multiplicative ? 1 : 0;
       const base = level + phi * trend;
-      const value = (multiplicative ? base * s : base + s) + sigma * draw();
+      const mean = multiplicative ? base * s : base + s;
+      const z = draw();
+      const raw = relative ? mean * (1 + sigma * z) : mean + sigma * z;
+      const value = floor && raw < 0 ? 0 : raw;
       values[h * paths + path] = value;
       // A path that drives the level or an index to 0 or below cannot be updated
       // multiplicatively; it keeps its states (the draw above still counts).
@@ -139,6 +174,24 @@ export function simulatedIntervals(
       level = newLevel;
     }
   }
+  return values;
+}
+
+/**
+ * Intervals from simulated future paths (see `simulatePaths`): the 10/90 % and
+ * 2.5/97.5 % quantiles of the paths at each step.
+ */
+export function simulatedIntervals(
+  model: ModelSpec,
+  params: SmoothingParams,
+  final: States,
+  sigma: number,
+  horizon: number,
+  paths: number,
+  seed: number,
+  options: SimulationOptions = {},
+): Intervals {
+  const values = simulatePaths(model, params, final, sigma, horizon, paths, seed, options);
   const out: Intervals = { lower80: [], upper80: [], lower95: [], upper95: [] };
   for (let h = 0; h < horizon; h++) {
     const sorted = values.subarray(h * paths, (h + 1) * paths).sort();

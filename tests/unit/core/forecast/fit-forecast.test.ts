@@ -382,3 +382,49 @@ describe('forecast error codes', () => {
     expect([...codes].filter((code) => !hasMessage(`error.${code}`))).toEqual([]);
   });
 });
+
+describe('fitForecast: ranges of a series never below 0', () => {
+  // Small sales with large swings: SES with α = 0.5 on [0, 10, 0, 10, …] has σ ≈ 6 around a level near 5.
+  const swings = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 0 : 10));
+
+  it('floors the lower bounds at 0 and says so', () => {
+    const f = fitted(swings, { model: 'ses', alpha: 0.5, horizon: 3 });
+    expect(f.notes).toContain('LOWER_BOUNDS_CLIPPED');
+    for (const bounds of [f.lower80, f.lower95]) for (const b of bounds) expect(b).toBeGreaterThanOrEqual(0);
+    expect(f.lower95[0]).toBe(0);
+    // The point forecasts and the upper bounds are those of the model.
+    expect(f.upper95[0] - f.forecast[0]).toBeCloseTo(1.959963984540054 * f.sigma, 9);
+  });
+
+  it('keeps bounds below 0 when the series itself goes below 0', () => {
+    const f = fitted([-1, ...swings.slice(1)], { model: 'ses', alpha: 0.5, horizon: 3 });
+    expect(f.notes).not.toContain('LOWER_BOUNDS_CLIPPED');
+    expect(f.lower95[0]).toBeLessThan(0);
+  });
+
+  it('gives no note when no bound reaches 0', () => {
+    const f = fitted([100, 102, 99, 101, 100, 103, 98, 100], { model: 'ses', horizon: 2 });
+    expect(f.notes).not.toContain('LOWER_BOUNDS_CLIPPED');
+    expect(f.errorForm).toBe('additive');
+    expect(f.relativeSigma).toBeUndefined();
+  });
+
+  it('has a message for the note', () => {
+    expect(hasMessage('forecast.note.LOWER_BOUNDS_CLIPPED')).toBe(true);
+  });
+});
+
+describe('fitForecast: multiplicative errors for a multiplicative season', () => {
+  it('simulates with the σ of the relative one-step errors', () => {
+    const y = Array.from({ length: 48 }, (_, t) => (100 + t) * [1.2, 0.8, 1.1, 0.9][t % 4] * (1 + 0.03 * Math.sin(7 * t)));
+    const f = fitted(y, { model: 'holt-winters-multiplicative', period: 4, horizon: 8 });
+    expect(f.intervalMethod).toBe('simulated');
+    expect(f.errorForm).toBe('multiplicative');
+    const relative = f.steps.reduce((sum, s) => sum + (s.error / s.forecast) ** 2, 0);
+    expect(f.relativeSigma).toBeCloseTo(Math.sqrt(relative / f.degreesOfFreedom), 12);
+    // Spread proportional to the forecast: the 80 % range of a high season is wider than that of a low one.
+    const width = (h: number) => (f.upper80[h] - f.lower80[h]) / f.forecast[h];
+    expect(Math.abs(width(0) - width(1))).toBeLessThan(0.5 * width(0));
+    expect(f.upper80[0] - f.lower80[0]).toBeGreaterThan(f.upper80[1] - f.lower80[1]);
+  });
+});
