@@ -125,7 +125,7 @@ interface GlpsolReference {
   rows: Record<string, [number, number]>;
 }
 
-/** From /tmp/review/t55.lp and t55.rng (the reviewer's fd.ts, seed 1, model 55). */
+/** A random model found in review (seed 1, model 55), with glpsol's own ranging report of it. */
 const GLPSOL_T55: GlpsolReference = {
   lp: `Maximize
  obj: 5 x0 + 3 x1 - x2 - 4 x3
