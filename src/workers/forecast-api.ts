@@ -14,6 +14,7 @@ import { detectSeasonLength, type SeasonLength } from '../core/forecast/season-l
 import type { DateOrder } from '../core/data/parse-date';
 import { fail, ok, type Result } from '../core/shared/result';
 import { inspectColumnDates, type DateInspection } from '../core/forecast/series-guesses';
+import { totalGroups } from '../core/forecast/forecast-totals';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last origin. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -28,7 +29,7 @@ export interface SeriesOutcome {
   season: SeasonLength;
 }
 
-/** A fitted model, its forecast periods and its hold-out test. */
+/** A fitted model (with the ranges of its totals), its forecast periods and its hold-out test. */
 export interface FitOutcome {
   forecast: Forecast;
   /** Keys of the forecast periods. */
@@ -95,8 +96,9 @@ function forecasterOf(options: FitRequestOptions): Forecaster {
 }
 
 /**
- * Fits the model on the whole series and forecasts `horizon` periods after `lastPeriod`;
- * then, when `holdoutSize` ≥ 1, refits the same options on all but the last `holdoutSize`
+ * Fits the model on the whole series and forecasts `horizon` periods after `lastPeriod`, with
+ * the ranges of its totals per calendar quarter, year and the whole horizon (totalGroups of the
+ * forecast periods, passed to the fit as `totals`); then, when `holdoutSize` ≥ 1, refits the same options on all but the last `holdoutSize`
  * values and scores the forecasts of those against the naive and seasonal-naive ones.
  * @param values the series
  * @param lastPeriod the key of the last value ('1971-10'), for the forecast periods
@@ -115,10 +117,11 @@ function fit(
 ): Result<FitOutcome> {
   try {
     const started = performance.now();
-    const fitted = fitForecast(values, { ...options, horizon });
+    const futurePeriods = futurePeriodKeys(lastPeriod, horizon, unit);
+    const totals = totalGroups(futurePeriods, unit).map((group) => group.steps);
+    const fitted = fitForecast(values, { ...options, horizon, ...(totals.length > 0 ? { totals } : {}) });
     if (!fitted.ok) return fitted;
     const fitMs = performance.now() - started;
-    const futurePeriods = futurePeriodKeys(lastPeriod, horizon, unit);
     let test: Result<Evaluation> | null = null;
     const testStarted = performance.now();
     if (holdoutSize >= 1) {

@@ -147,7 +147,7 @@ describe('the forecast screen in the browser', () => {
     assert.match((await s.page.getByTestId('forecast-holdout-table').locator('abbr', { hasText: 'MASE' }).getAttribute('title'))!, /repeating the value 12 periods before/);
   });
 
-  it("totals the forecast per calendar quarter and year, and for the whole horizon, with the point total only", async () => {
+  it("totals the forecast per calendar quarter and year, and for the whole horizon, with the 80% and 95% range of each", async () => {
     const totals = s.page.getByTestId('forecast-totals');
     const labels = await totals.locator('tr[data-total] th').allTextContents();
     assert.deepEqual(labels, [
@@ -161,14 +161,40 @@ describe('the forecast screen in the browser', () => {
       'All 12 months',
     ]);
     const points = (await pointForecasts()).map(figure);
-    const shown = (await totals.locator('tr[data-total] td.num').allTextContents()).map(figure);
+    const rows = totals.locator('tr[data-total]');
+    const shown = (await rows.locator('td.num:nth-of-type(1)').allTextContents()).map(figure);
     // Each total is the sum of its periods (the table rounds each period to a whole number).
     const sumOf = (from: number, to: number) => points.slice(from, to).reduce((a, b) => a + b, 0);
     const expected = [sumOf(0, 2), sumOf(2, 5), sumOf(5, 8), sumOf(8, 11), sumOf(11, 12), sumOf(0, 2), sumOf(2, 12), sumOf(0, 12)];
     shown.forEach((total, i) => assert.ok(Math.abs(total - expected[i]) <= 6, `${labels[i]}: ${total} against ${expected[i]}`));
-    assert.equal(await totals.getByTestId('forecast-totals-no-range').innerText(), 'Range not computed for totals');
+    // Every total has its ranges (read off simulated sums), around the total and nested.
+    const range = (text: string) => {
+      const [low, high] = text.split(' – ').map(figure);
+      return { low, high };
+    };
+    const ranges80 = (await rows.locator('td.num:nth-of-type(2)').allTextContents()).map(range);
+    const ranges95 = (await rows.locator('td.num:nth-of-type(3)').allTextContents()).map(range);
+    assert.equal(ranges80.length, labels.length);
+    shown.forEach((total, i) => {
+      const r80 = ranges80[i];
+      const r95 = ranges95[i];
+      assert.ok(Number.isFinite(r80.low) && Number.isFinite(r95.high), `${labels[i]}: ${JSON.stringify([r80, r95])}`);
+      assert.ok(r80.low <= total && total <= r80.high, `${labels[i]}: 80% ${r80.low}–${r80.high} around ${total}`);
+      assert.ok(r95.low <= r80.low && r80.high <= r95.high, `${labels[i]}: 95% ${r95.low}–${r95.high} around 80% ${r80.low}–${r80.high}`);
+    });
+    assert.equal(await totals.getByText('Range not computed').count(), 0);
+    // The whole horizon in words, with its 80% range.
+    const words = await s.page.getByTestId('forecast-totals-words').innerText();
+    assert.match(words, /^Over the next 12 months, about [\d,]+ in all; 8 times in 10 between [\d,]+ and [\d,]+\.$/);
     await totals.scrollIntoViewIfNeeded();
     await screenshot(s.page, 'forecast-totals');
+    // The table with its sentence and hint, from the heading down.
+    const top = (await s.page.locator('#forecast-totals-title').boundingBox())!;
+    const bottom = (await s.page.getByTestId('forecast-totals-hint').boundingBox())!;
+    const card = (await s.page.locator('section[aria-labelledby="forecast-table-title"]').boundingBox())!;
+    // Boxes are in the viewport; a full-page clip is in the page.
+    const scrollY = await s.page.evaluate(() => window.scrollY);
+    await s.page.screenshot({ path: `${SCREENSHOTS}/forecast-totals-table.png`, fullPage: true, clip: { x: card.x, y: top.y + scrollY, width: card.width, height: bottom.y + bottom.height - top.y } });
   });
 
   it('shows the recursion with the formula and the weights in use, paged', async () => {

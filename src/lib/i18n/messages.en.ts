@@ -550,8 +550,9 @@ export const en = {
   'forecast.totals.periods': 'Periods',
   'forecast.totals.horizon': 'All {count} {unit}',
   'forecast.totals.partial': '{key} ({count} of {size} {unit})',
-  'forecast.totals.noRange': 'Range not computed for totals',
-  'forecast.totals.hint': 'A total adds up the most likely values of its periods; the range of a total is not the sum of the ranges, and is not computed yet.',
+  'forecast.totals.words': 'Over the next {count} {unit}, about {total} in all; 8 times in 10 between {low} and {high}.',
+  'forecast.totals.wordsOne': 'Over the next period, about {total}; 8 times in 10 between {low} and {high}.',
+  'forecast.totals.hint': 'A total adds up the most likely values of its periods. Its range is not the sum of the ranges (a period above its forecast makes the next likely to be above too): it is read off the totals of thousands of simulated futures.',
   'forecast.totals.partialHint': 'A quarter or year only partly ahead totals the periods of it that are forecast.',
   'forecast.totals.weekHint': 'A week counts in the quarter and the year of its Thursday (ISO 8601).',
 

@@ -12,7 +12,7 @@ import { holdout, rollingOrigin, type Forecaster } from '../../../src/core/forec
 import { minimumLength, modelSpec } from '../../../src/core/forecast/models';
 import { ok } from '../../../src/core/shared/result';
 import { backtestMinimumStart, baselinesFor, evaluationMinimumTraining, evaluationWithPeriod } from '../../../src/views/forecast/baselines';
-import { forecastTotals, type ForecastTotal } from '../../../src/views/forecast/forecast-totals';
+import { forecastTotals, totalGroups, type ForecastTotal } from '../../../src/core/forecast/forecast-totals';
 
 const initialLocale = currentLocale();
 beforeEach(() => setLocale('en-US'));
@@ -541,6 +541,32 @@ describe('forecastTotals', () => {
       ['horizon', '', 2, 2, 3],
     ]);
     expect(sum(forecastTotals(['2024', '2025'], 'year', [1, 2]))).toEqual([['horizon', '', 2, 2, 3]]);
+  });
+
+  it('knows the steps of each group before the forecast, for the fit to range them', () => {
+    expect(totalGroups(['2024-11', '2024-12', '2025-01'], 'month').map((group) => [group.key, group.steps])).toEqual([
+      ['2024-Q4', [0, 1]],
+      ['2025-Q1', [2]],
+      ['2024', [0, 1]],
+      ['2025', [2]],
+      ['', [0, 1, 2]],
+    ]);
+  });
+
+  it('fills each total’s range from the engine’s range of the same steps, and leaves the others without', () => {
+    const periods = ['2024-11', '2024-12', '2025-01'];
+    const range = (steps: number[], at: number) => ({ steps, total: 0, lower80: at - 1, upper80: at + 1, lower95: at - 2, upper95: at + 2 });
+    // Matched by steps, not by order; 2025-Q1 and 2025 (both step 2) get the same range.
+    const totals = forecastTotals(periods, 'month', [1, 2, 3], [range([0, 1, 2], 6), range([2], 3), range([0, 1], 3)]);
+    expect(totals.map((total) => [total.key, total.total, total.range?.lower80 ?? null])).toEqual([
+      ['2024-Q4', 3, 2],
+      ['2025-Q1', 3, 2],
+      ['2024', 3, 2],
+      ['2025', 3, 2],
+      ['', 6, 5],
+    ]);
+    expect(totals.at(-1)!.range).toEqual({ lower80: 5, upper80: 7, lower95: 4, upper95: 8 });
+    expect(forecastTotals(periods, 'month', [1, 2, 3], [range([0, 1, 2], 6)]).map((total) => total.range !== null)).toEqual([false, false, false, false, true]);
   });
 
   it('has nothing for no periods and refuses figures of another length', () => {

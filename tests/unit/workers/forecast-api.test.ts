@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { forecastWorkerApi, type BacktestProgress } from '../../../src/workers/forecast-api';
 import { fitForecast } from '../../../src/core/forecast/fit-forecast';
+import { forecastTotals, totalGroups } from '../../../src/core/forecast/forecast-totals';
 import { parsed } from '../../helpers/datasets';
 
 const champagne = parsed(new Uint8Array(readFileSync(resolve(process.cwd(), 'public/samples/champagne-sales.csv'))));
@@ -71,7 +72,9 @@ describe('forecastWorkerApi.fit', () => {
     expect(fitted.ok).toBe(true);
     if (!fitted.ok) return;
     const { forecast, futurePeriods, holdout } = fitted.value;
-    expect(forecast).toEqual((fitForecast(values, { model: 'auto', period: 12, horizon: 12 }) as { value: unknown }).value);
+    // The same fit as the engine's, asked for the ranges of the calendar totals of the periods.
+    const totals = totalGroups(futurePeriods, 'month').map((group) => group.steps);
+    expect(forecast).toEqual((fitForecast(values, { model: 'auto', period: 12, horizon: 12, totals }) as { value: unknown }).value);
     expect(futurePeriods[0]).toBe('1971-11');
     expect(futurePeriods[11]).toBe('1972-10');
     expect(holdout?.ok).toBe(true);
@@ -80,6 +83,46 @@ describe('forecastWorkerApi.fit', () => {
     expect(holdout.value.model.accuracy.mae).toBeCloseTo(400.08, 1);
     expect(holdout.value.seasonalNaive.accuracy.mae).toBeCloseTo(830.33, 1);
     expect(holdout.value.verdict.key).toBe('forecast.eval.verdict.beatsBoth');
+  });
+
+  it('asks for the range of every calendar total and fills the totals table from them', () => {
+    // Additive errors: the ranges per period are analytic, those of the totals simulated.
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12 }, 12, 0);
+    if (!fitted.ok) throw new Error(fitted.error.message);
+    const { forecast, futurePeriods } = fitted.value;
+    const groups = totalGroups(futurePeriods, 'month');
+    // 1971-Q4 (2 months), 1972-Q1…Q3, 1972-Q4 (1 month: 1972-10), 1971, 1972, the whole horizon.
+    expect(forecast.totals?.map((total) => total.steps)).toEqual(groups.map((group) => group.steps));
+    const totals = forecastTotals(futurePeriods, 'month', forecast.forecast, forecast.totals);
+    expect(totals.map((total) => total.key)).toEqual(['1971-Q4', '1972-Q1', '1972-Q2', '1972-Q3', '1972-Q4', '1971', '1972', '']);
+    totals.forEach((total, i) => {
+      // The point totals are the rows' sums, the very numbers the engine gives.
+      expect(total.total).toBe(forecast.totals![i].total);
+      const range = total.range!;
+      expect(range).toEqual({ lower80: forecast.totals![i].lower80, upper80: forecast.totals![i].upper80, lower95: forecast.totals![i].lower95, upper95: forecast.totals![i].upper95 });
+      expect(range.lower95).toBeLessThanOrEqual(range.lower80);
+      expect(range.lower80).toBeLessThanOrEqual(total.total);
+      expect(total.total).toBeLessThanOrEqual(range.upper80);
+      expect(range.upper80).toBeLessThanOrEqual(range.upper95);
+    });
+    // A one-period group (1972-Q4 is 1972-10 alone, step 11): its range is that period's own.
+    // Not to the digit: the period's range is analytic (ŷ ± z·σ_h), the total's is the 10 %, 90 %,
+    // 2.5 % and 97.5 % quantiles of 5000 simulated paths (seeded, so this test is repeatable). A
+    // quantile of 5000 normal draws has a standard error of about 0.024·σ_h (10 %/90 %) and
+    // 0.038·σ_h (2.5 %/97.5 %), so 0.15·σ_h is about 4 standard errors: loose enough for any
+    // seed, tight enough to catch a wrong step (the next period's range is off by more) or a
+    // sum of ranges.
+    const single = totals[4];
+    expect(single.steps).toEqual([11]);
+    const sigmaH = (forecast.upper95[11] - forecast.lower95[11]) / (2 * 1.959964);
+    const tolerance = 0.15 * sigmaH;
+    expect(Math.abs(single.range!.lower80 - forecast.lower80[11])).toBeLessThan(tolerance);
+    expect(Math.abs(single.range!.upper80 - forecast.upper80[11])).toBeLessThan(tolerance);
+    expect(Math.abs(single.range!.lower95 - forecast.lower95[11])).toBeLessThan(tolerance);
+    expect(Math.abs(single.range!.upper95 - forecast.upper95[11])).toBeLessThan(tolerance);
+    // A sum of 12 months is less certain than any one month of it.
+    const whole = totals[7].range!;
+    expect(whole.upper80 - whole.lower80).toBeGreaterThan(forecast.upper80[11] - forecast.lower80[11]);
   });
 
   it('holds a weight set by hand in the fit and in the hold-out refit', () => {
