@@ -480,6 +480,64 @@ describe('the forecast screen in the browser', () => {
     assert.equal(await focused(s.page), 'forecast-model');
   });
 
+  it('keeps the part-month and fills the empty month on a straight line when asked, keeping focus and the other choices', async () => {
+    // Sales four times a month from January 2021 to December 2023, none in June 2022, and
+    // only 5 January 2024 of the last month.
+    const rows: string[] = [];
+    for (let m = 0; m < 36; m++) {
+      const month = `${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+      if (month === '2022-06') continue;
+      for (const day of ['05', '12', '19', '26']) rows.push(`${month}-${day},${100 + (m % 12) * 10}`);
+    }
+    rows.push('2024-01-05,130');
+    await s.page.getByRole('link', { name: 'Data', exact: true }).click();
+    await s.page.getByTestId('file-input').setInputFiles({ name: 'gap-and-part.csv', mimeType: 'text/csv', buffer: Buffer.from(`Day,Sales\n${rows.join('\n')}\n`) });
+    await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'gap-and-part.csv' }).waitFor();
+    await s.page.getByRole('link', { name: 'Forecast' }).click();
+    await s.page.getByTestId('forecast-unit').waitFor();
+    await s.page.getByTestId('forecast-unit').selectOption('month');
+    const notes = s.page.getByTestId('forecast-notes');
+    await notes.filter({ hasText: 'The series runs from 2021-01 to 2023-12: 36 months.' }).waitFor({ timeout: 30_000 });
+    assert.match(await notes.innerText(), /The last month, 2024-01, is only partly covered/);
+    assert.match(await notes.innerText(), /counted as 0/);
+    assert.equal(await s.page.getByTestId('forecast-how').inputValue(), 'sum');
+
+    // Keep part-periods, from the keyboard: the month comes back, focus stays on the box.
+    const keep = s.page.getByRole('checkbox', { name: 'Keep part-periods' });
+    assert.equal(await keep.isChecked(), false);
+    await keep.focus();
+    await s.page.keyboard.press('Space');
+    await notes.filter({ hasText: 'The series runs from 2021-01 to 2024-01: 37 months.' }).waitFor();
+    assert.match(await notes.innerText(), /was kept: its value is for part of the month only/);
+    assert.equal(await keep.isChecked(), true);
+    assert.equal(await focused(s.page), 'forecast-keep-partial');
+
+    // Fill empty periods with a straight line: arrow keys move from "0" to the line.
+    const fill = s.page.getByTestId('forecast-fill');
+    assert.equal(await fill.getByRole('radio', { name: '0', exact: true }).isChecked(), true);
+    await fill.getByRole('radio', { name: '0', exact: true }).focus();
+    await s.page.keyboard.press('ArrowRight');
+    await notes.filter({ hasText: 'filled on a straight line between the neighbouring values' }).waitFor();
+    assert.doesNotMatch(await notes.innerText(), /counted as 0/);
+    assert.match(await notes.innerText(), /37 months\./);
+    const line = fill.getByRole('radio', { name: 'a straight line' });
+    assert.equal(await line.isChecked(), true);
+    assert.equal(await line.evaluate((el) => el === document.activeElement), true);
+    // The rest of the selection stays, and the series is fitted again.
+    assert.equal(await s.page.getByTestId('forecast-unit').inputValue(), 'month');
+    assert.equal(await s.page.getByTestId('forecast-value').inputValue(), 'Sales');
+    assert.equal(await keep.isChecked(), true);
+    await s.page.getByTestId('forecast-fit-status').filter({ hasText: /^Fitted in/ }).waitFor();
+    await screenshot(s.page, 'forecast-series-options');
+    await s.page.locator('form').filter({ has: s.page.getByTestId('forecast-date') }).screenshot({ path: `${SCREENSHOTS}/forecast-series-form.png` });
+
+    // Unticked again, the part-month is left out again.
+    await keep.focus();
+    await s.page.keyboard.press('Space');
+    await notes.filter({ hasText: 'The series runs from 2021-01 to 2023-12: 36 months.' }).waitFor();
+    assert.equal(await focused(s.page), 'forecast-keep-partial');
+  });
+
   it('made no request to any other origin and logged no error', () => {
     assert.ok(s.requests.length > 0);
     assert.deepEqual(foreignRequests(s.requests), []);

@@ -13,7 +13,7 @@
 import type { Column, Dataset } from '../../core/data/dataset';
 import type { DateOrder } from '../../core/data/parse-date';
 import { packedCount, unpackStrings } from '../../core/data/packed-strings';
-import type { AggregateHow, AggregateSeriesOptions } from '../../core/forecast/aggregate-series';
+import type { AggregateHow, AggregateSeriesOptions, GapFill } from '../../core/forecast/aggregate-series';
 import type { Evaluation } from '../../core/forecast/evaluate';
 import { exponentialSmoothing } from '../../core/forecast/exponential-smoothing';
 import { modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
@@ -132,6 +132,17 @@ export class ForecastScreen {
   filterColumn = $state('');
   filterValue = $state('');
   dateOrder = $state<DateOrder>('dmy');
+  /** Keep a first or last period the rows cover only in part (aggregateSeries' keepPartial). */
+  keepPartial = $state(false);
+  /** How empty periods of a sum or a count are filled (means are always interpolated). */
+  fill = $state<GapFill>('zero');
+  /**
+   * Whether a series of this data set had a part-period or empty periods (a SERIES_PARTIAL_* or
+   * SERIES_GAPS_* note): the choices about them stay offered once shown, so that changing one
+   * (or anything else) does not take away the control under the user's focus.
+   */
+  hadPartial = $state(false);
+  hadGaps = $state(false);
   dates = $state.raw<DateInspection | null>(null);
 
   seriesJob = $state.raw<SeriesJob>({ status: 'idle' });
@@ -253,6 +264,10 @@ export class ForecastScreen {
     this.dateColumn = date;
     this.valueColumn = guessValueColumn(columns, date || null) ?? '';
     this.how = 'sum';
+    this.keepPartial = false;
+    this.fill = 'zero';
+    this.hadPartial = false;
+    this.hadGaps = false;
     this.filterColumn = '';
     this.filterValue = '';
     this.dateOrder = open?.dataset.source.dateOrder ?? 'dmy';
@@ -284,6 +299,18 @@ export class ForecastScreen {
 
   chooseHow(how: AggregateHow): void {
     this.how = how;
+    void this.#makeSeries();
+  }
+
+  /** Keeps (true) or leaves out a part-period at either end; the series is made again. */
+  chooseKeepPartial(keep: boolean): void {
+    this.keepPartial = keep;
+    void this.#makeSeries();
+  }
+
+  /** Fills empty periods of a sum or a count with 0 or a straight line; the series is made again. */
+  chooseFill(fill: GapFill): void {
+    this.fill = fill;
     void this.#makeSeries();
   }
 
@@ -416,6 +443,8 @@ export class ForecastScreen {
       period: this.unit,
       how: this.how,
       dateOrder: this.dateOrder,
+      keepPartial: this.keepPartial,
+      fill: this.fill,
       ...(this.filterColumn !== '' && this.filterValue !== '' ? { filter: { column: this.filterColumn, equals: this.filterValue } } : {}),
     };
     this.seriesJob = { status: 'running' };
@@ -431,6 +460,9 @@ export class ForecastScreen {
     this.#seriesKey = JSON.stringify([this.#datasetId, options]);
     this.#seriesOptions = options;
     this.series = made.value;
+    const codes = made.value.series.details.map((note) => note.code);
+    if (codes.some((code) => code.startsWith('SERIES_PARTIAL_'))) this.hadPartial = true;
+    if (codes.some((code) => code.startsWith('SERIES_GAPS_'))) this.hadGaps = true;
     this.seriesJob = { status: 'done' };
     this.#applyDefaults(made.value);
     this.#scheduleFit();

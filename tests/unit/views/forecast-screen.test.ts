@@ -434,6 +434,53 @@ describe('ForecastScreen', () => {
     expect(screen.dataset).toBeNull();
     expect(screen.series).toBeNull();
   });
+
+  it('keeps a part-period and fills empty periods on a straight line when asked, through the worker, keeping the rest of the choices', async () => {
+    // Daily sales of 10 from Monday 1 January 2024, none in the week of 15 January, and the
+    // last week (from 12 February) covered only on its Monday to Wednesday.
+    const lines = ['Day,Shop,Amount'];
+    for (let d = new Date(Date.UTC(2024, 0, 1)); d <= new Date(Date.UTC(2024, 1, 14)); d.setUTCDate(d.getUTCDate() + 1)) {
+      const day = d.toISOString().slice(0, 10);
+      if (day >= '2024-01-15' && day <= '2024-01-21') continue;
+      lines.push(`${day},North,10`);
+    }
+    const { screen, call } = screenOn(parsed(lines.join('\n') + '\n'));
+    await vi.waitFor(() => expect(screen.seriesJob.status).toBe('done'));
+    screen.chooseUnit('week');
+    await vi.waitFor(() => expect(screen.series?.series.period).toBe('week'));
+    await vi.waitFor(() => expect(screen.seriesJob.status).toBe('done'));
+    const codes = () => screen.series!.series.details.map((note) => note.code);
+    expect(screen.series!.series.values).toEqual([70, 70, 0, 70, 70, 70]);
+    expect(codes()).toEqual(expect.arrayContaining(['SERIES_PARTIAL_DROPPED', 'SERIES_GAPS_ZERO']));
+    expect(screen.hadPartial).toBe(true);
+    expect(screen.hadGaps).toBe(true);
+
+    const seriesCalls = () => call.mock.calls.filter((c) => c[1] === 'series');
+    screen.chooseKeepPartial(true);
+    expect(seriesCalls().at(-1)![3]).toMatchObject({ keepPartial: true, fill: 'zero', period: 'week', how: 'sum' });
+    await vi.waitFor(() => expect(screen.series!.series.values).toEqual([70, 70, 0, 70, 70, 70, 30]));
+    expect(codes()).toContain('SERIES_PARTIAL_KEPT');
+    expect(codes()).not.toContain('SERIES_PARTIAL_DROPPED');
+
+    screen.chooseFill('interpolate');
+    expect(seriesCalls().at(-1)![3]).toMatchObject({ keepPartial: true, fill: 'interpolate', period: 'week' });
+    await vi.waitFor(() => expect(screen.series!.series.values).toEqual([70, 70, 70, 70, 70, 70, 30]));
+    expect(codes()).toContain('SERIES_GAPS_INTERPOLATED_TOTALS');
+    expect(codes()).not.toContain('SERIES_GAPS_ZERO');
+    // The rest of the selection stays, and the fit follows the new series.
+    expect(screen.unit).toBe('week');
+    expect(screen.how).toBe('sum');
+    expect(screen.valueColumn).toBe('Amount');
+    await vi.waitFor(() => expect(screen.fitJob.status).not.toBe('running'));
+    const lastFit = fitCalls(call).at(-1);
+    expect(lastFit?.[2]).toEqual([70, 70, 70, 70, 70, 70, 30]);
+
+    // Another data set starts again from the defaults.
+    screen.useDataset({ id: 'ds-2', dataset: champagne, summaries: [] });
+    expect(screen.keepPartial).toBe(false);
+    expect(screen.fill).toBe('zero');
+    expect(screen.hadPartial).toBe(false);
+  });
 });
 
 describe('baselinesFor', () => {

@@ -179,3 +179,22 @@ describe('forecastWorkerApi.backtest', () => {
     expect(!bad.ok && bad.error.code).toBe('INTERNAL');
   });
 });
+
+describe('forecastWorkerApi.series with keepPartial and fill', () => {
+  // 10 a day in January and March, nothing in February, and only 1 to 10 April.
+  const lines = ['when,amount'];
+  for (const month of ['01', '03']) for (let day = 1; day <= 28; day++) lines.push(`2024-${month}-${String(day).padStart(2, '0')},10`);
+  for (let day = 1; day <= 10; day++) lines.push(`2024-04-${String(day).padStart(2, '0')},10`);
+  const ledger = parsed(lines.join('\n') + '\n');
+  const base = { date: 'when', value: 'amount', period: 'month', how: 'sum' } as const;
+  const codes = (made: ReturnType<typeof forecastWorkerApi.series>) => (made.ok ? made.value.series.details.map((note) => note.code) : []);
+
+  it('passes both options to aggregateSeries: the part-month is kept and the empty month filled on a line', () => {
+    const plain = forecastWorkerApi.series(ledger, base);
+    expect(plain.ok && plain.value.series.values).toEqual([280, 0, 280]);
+    expect(codes(plain)).toEqual(expect.arrayContaining(['SERIES_PARTIAL_DROPPED', 'SERIES_GAPS_ZERO']));
+    const asked = forecastWorkerApi.series(ledger, { ...base, keepPartial: true, fill: 'interpolate' });
+    expect(asked.ok && asked.value.series.values).toEqual([280, 280, 280, 100]);
+    expect(codes(asked)).toEqual(expect.arrayContaining(['SERIES_PARTIAL_KEPT', 'SERIES_GAPS_INTERPOLATED_TOTALS']));
+  });
+});
