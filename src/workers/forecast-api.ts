@@ -15,6 +15,7 @@ import type { DateOrder } from '../core/data/parse-date';
 import { fail, ok, type Result } from '../core/shared/result';
 import { inspectColumnDates, type DateInspection } from '../core/forecast/series-guesses';
 import { totalGroups } from '../core/forecast/forecast-totals';
+import { rangeCoverage, type OriginRanges, type RangeCoverage } from '../core/forecast/range-coverage';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last origin. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -55,6 +56,12 @@ export interface BacktestOptions {
   period: number;
 }
 
+/** A backtest: the evaluation, and how often the actual values fell inside the model's ranges. */
+export interface BacktestOutcome {
+  evaluation: Evaluation;
+  coverage: RangeCoverage;
+}
+
 export interface BacktestProgress {
   done: number;
   total: number;
@@ -87,25 +94,34 @@ function series(dataset: Dataset, options: AggregateSeriesOptions): Result<Serie
   }
 }
 
-/** The model as the evaluation sees it: refitted with the same options on each training series. */
-function forecasterOf(options: FitRequestOptions): Forecaster {
+/**
+ * The model as the evaluation sees it: refitted with the same options on each training series.
+ * @param rangesAt when given, receives the ranges forecast at each origin (keyed by training length)
+ */
+function forecasterOf(options: FitRequestOptions, rangesAt?: Map<number, OriginRanges>): Forecaster {
   return (train, horizon) => {
     const fitted = fitForecast(train, { ...options, horizon });
-    return fitted.ok ? ok(fitted.value.forecast) : fitted;
+    if (!fitted.ok) return fitted;
+    const { forecast, lower80, upper80, lower95, upper95 } = fitted.value;
+    rangesAt?.set(train.length, { lower80, upper80, lower95, upper95 });
+    return ok(forecast);
   };
 }
 
 /**
  * Fits the model on the whole series and forecasts `horizon` periods after `lastPeriod`, with
  * the ranges of its totals per calendar quarter, year and the whole horizon (totalGroups of the
- * forecast periods, passed to the fit as `totals`); then, when `holdoutSize` ≥ 1, refits the same options on all but the last `holdoutSize`
- * values and scores the forecasts of those against the naive and seasonal-naive ones.
+ * forecast periods, passed to the fit as `totals`); then, when `holdoutSize` ≥ 1, refits the same
+ * options on all but the last `holdoutSize` values and scores the forecasts of those against the
+ * naive and seasonal-naive ones.
  * @param values the series
  * @param lastPeriod the key of the last value ('1971-10'), for the forecast periods
  * @param unit the calendar unit of the keys
  * @param options model, season length, fixed weights
  * @param horizon periods to forecast
  * @param holdoutSize values held out for the test (0: no test)
+ * @param baselinePeriod season length of the seasonal-naive baseline and the MASE scale (1 = none);
+ *   the model's season, or the unit's usual one when the model has none (the screen decides)
  */
 function fit(
   values: number[],
@@ -114,6 +130,7 @@ function fit(
   options: FitRequestOptions,
   horizon: number,
   holdoutSize: number,
+  baselinePeriod: number,
 ): Result<FitOutcome> {
   try {
     const started = performance.now();
@@ -125,7 +142,7 @@ function fit(
     let test: Result<Evaluation> | null = null;
     const testStarted = performance.now();
     if (holdoutSize >= 1) {
-      test = holdout(values, holdoutSize, forecasterOf(options), { period: options.period ?? 1 });
+      test = holdout(values, holdoutSize, forecasterOf(options), { period: baselinePeriod });
     }
     return ok({ forecast: fitted.value, futurePeriods, holdout: test, fitMs, holdoutMs: performance.now() - testStarted });
   } catch (error) {
@@ -135,13 +152,15 @@ function fit(
 
 /**
  * Rolling-origin backtest of the model options: refitted at every origin on the values
- * before it, scored on the next `horizon`, next to the naive and seasonal-naive forecasts.
+ * before it, scored on the next `horizon`, next to the naive and seasonal-naive forecasts, and
+ * the actual values checked against the 80% and 95% ranges forecast for them.
  * Progress at most 10 times a second, plus the last origin. Cancelling terminates the worker.
  */
-function backtest(values: number[], options: FitRequestOptions, rolling: BacktestOptions, onProgress?: BacktestProgressFn): Result<Evaluation> {
+function backtest(values: number[], options: FitRequestOptions, rolling: BacktestOptions, onProgress?: BacktestProgressFn): Result<BacktestOutcome> {
   try {
     let lastReport = -Infinity;
-    return rollingOrigin(
+    const rangesAt = new Map<number, OriginRanges>();
+    const evaluated = rollingOrigin(
       values,
       {
         ...rolling,
@@ -154,8 +173,10 @@ function backtest(values: number[], options: FitRequestOptions, rolling: Backtes
           }
         },
       },
-      forecasterOf(options),
+      forecasterOf(options, rangesAt),
     );
+    if (!evaluated.ok) return evaluated;
+    return ok({ evaluation: evaluated.value, coverage: rangeCoverage(evaluated.value.model.origins, rangesAt) });
   } catch (error) {
     // Includes rollingOrigin's RangeError on a length or step that is not a whole number ≥ 1,
     // which the screen never sends (it checks both first).

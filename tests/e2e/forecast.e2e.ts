@@ -356,6 +356,10 @@ describe('the forecast screen in the browser', () => {
       'The figures below: Automatic (lowest AICc), 9 origins from a first training length of 58, 3 periods between origins, each forecasting 12 periods.',
     );
     assert.equal(await panel.getByTestId('forecast-backtest-stale').count(), 0);
+    // 9 origins × 12 periods = 108 actual values checked against the ranges.
+    const coverage = await panel.getByTestId('forecast-backtest-coverage').innerText();
+    assert.match(coverage, /^How honest the ranges were: of the 108 actual values forecast, \d+ \(\d+%\) fell inside the 80% range and \d+ \(\d+%\) inside the 95% range\. That is /, coverage);
+    console.log(`champagne backtest coverage: ${coverage}`);
     await screenshot(s.page, 'forecast-backtest');
 
     // Another first training length: the count says the new origins, and the table is marked as from before.

@@ -629,6 +629,11 @@ export const en = {
   'forecast.backtest.stale': 'The settings changed since this backtest: run it again to test the current ones.',
   'forecast.backtest.byStep': 'MAE by periods ahead: {steps}.',
   'forecast.backtest.stepMae': '{step} ahead {mae}',
+  'forecast.backtest.coverage': 'How honest the ranges were: of the {count} actual values forecast, {inside80} ({share80}) fell inside the 80% range and {inside95} ({share95}) inside the 95% range.',
+  'forecast.backtest.coverage.as-promised': 'That is about what the ranges promise.',
+  'forecast.backtest.coverage.narrow': 'That is clearly less than the ranges promise: on this series they are too narrow, so plan for more spread than they show.',
+  'forecast.backtest.coverage.wide': 'That is clearly more than the ranges promise: on this series they are wider than they need to be.',
+  'forecast.backtest.coverage.too-few': 'Too few values to judge the ranges by (fewer than {min}): a longer backtest tells more.',
 
   'forecast.ranking.title': 'Automatic choice',
   'forecast.ranking.intro': 'Every model that suits the series is fitted; the lowest AICc wins. The AICc rewards a close fit and charges for each parameter, so a complex model must earn its place.',

@@ -5,9 +5,7 @@
  * MASE is scaled by the same season length. Also the shortest first training length a
  * backtest accepts, which follows from it.
  */
-import { rollingOrigin, type Evaluation, type Forecaster } from '../../core/forecast/evaluate';
 import { minimumLength, modelSpec, type ModelId, type ParamName } from '../../core/forecast/models';
-import { fail, ok, type Result } from '../../core/shared/result';
 
 /** Where the season length of the baselines comes from. */
 export interface Baselines {
@@ -60,21 +58,4 @@ export function backtestMinimumStart(model: ModelId | 'auto', season: number, ba
   const spec = modelSpec(model === 'auto' ? 'ses' : model);
   const fitting = spec ? minimumLength(spec, model === 'auto' ? 1 : Math.max(season, 1), model === 'auto' ? new Set() : fixed) : 2;
   return Math.max(evaluationMinimumTraining(baselinePeriod), fitting);
-}
-
-/**
- * The same evaluation with the baselines and the MASE at another season length: the model's
- * forecasts at each origin are scored again, next to the naive and seasonal-naive forecasts
- * of that season length (nothing is refitted). Fails as rollingOrigin does (EVAL_TOO_SHORT)
- * when the first training series is shorter than that season length needs.
- * @example evaluationWithPeriod(holdoutOfAModelWithoutSeason, series, 12) // seasonal-naive row of 12 added
- */
-export function evaluationWithPeriod(evaluation: Evaluation, series: readonly number[], period: number): Result<Evaluation> {
-  if (evaluation.period === period) return ok(evaluation);
-  const byOrigin = new Map(evaluation.model.origins.map((o) => [o.origin, o.forecast]));
-  const replay: Forecaster = (train, horizon) => {
-    const forecast = byOrigin.get(train.length);
-    return forecast && forecast.length === horizon ? ok(forecast.slice()) : fail('EVAL_BAD_FORECAST', `No forecast at origin ${train.length}.`, { origin: train.length, expected: horizon, count: forecast?.length ?? 0 });
-  };
-  return rollingOrigin(series, { initial: evaluation.initial, horizon: evaluation.horizon, step: evaluation.step, period }, replay);
 }

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Evaluation } from '../../core/forecast/evaluate';
+import type { RangeCoverage } from '../../core/forecast/range-coverage';
 import { minimumLength, modelSpec, type ModelId, type ParamName } from '../../core/forecast/models';
 import type { AppError } from '../../core/shared/result';
 import { defaultBacktestStart } from '../../core/forecast/series-guesses';
@@ -24,6 +25,8 @@ export type BacktestJob =
 
 export interface BacktestResult {
   evaluation: Evaluation;
+  /** How often the actual values fell inside the model's 80% and 95% ranges. */
+  coverage: RangeCoverage;
   /** Its baselines' season length and where it came from. */
   baselines: Baselines;
   /** The model setting it tested ('auto': the automatic choice at each origin). */
@@ -139,8 +142,9 @@ export class ForecastBacktest {
       this.job = result.error.code === 'CANCELLED' ? { status: 'cancelled' } : { status: 'error', error: result.error };
       return;
     }
-    this.result = { evaluation: result.value, baselines, model, key };
-    this.job = { status: 'done', ms: performance.now() - started, origins: result.value.model.origins.length };
+    const { evaluation, coverage } = result.value;
+    this.result = { evaluation, coverage, baselines, model, key };
+    this.job = { status: 'done', ms: performance.now() - started, origins: evaluation.model.origins.length };
   }
 
   cancel(): void {

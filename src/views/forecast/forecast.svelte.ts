@@ -14,11 +14,10 @@ import type { Column, Dataset } from '../../core/data/dataset';
 import type { DateOrder } from '../../core/data/parse-date';
 import { packedCount, unpackStrings } from '../../core/data/packed-strings';
 import type { AggregateHow, AggregateSeriesOptions, GapFill } from '../../core/forecast/aggregate-series';
-import type { Evaluation } from '../../core/forecast/evaluate';
 import { exponentialSmoothing } from '../../core/forecast/exponential-smoothing';
 import { modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
 import type { PeriodUnit } from '../../core/forecast/periods';
-import type { AppError, Result } from '../../core/shared/result';
+import type { AppError } from '../../core/shared/result';
 import {
   defaultHoldout,
   defaultHorizon,
@@ -32,7 +31,7 @@ import type { KvStore } from '../../lib/persistence/idb';
 import type { OpenDataset } from '../../lib/state/Workspace.svelte';
 import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
 import type { DateInspection, FitOutcome, FitRequestOptions, ForecastWorkerApi, SeriesOutcome } from '../../workers/forecast-api';
-import { baselinesFor, evaluationWithPeriod, type Baselines } from './baselines';
+import { baselinesFor, type Baselines } from './baselines';
 import { ForecastBacktest } from './forecast-backtest.svelte';
 import { ForecastKeep } from './forecast-keep.svelte';
 
@@ -95,13 +94,11 @@ export interface FitResult {
   series: SeriesOutcome;
   /** What the series was made from, for the kept forecast. */
   source: { datasetId: string; datasetName: string; options: AggregateSeriesOptions };
-  /** The season length of the baselines (the model's, or the unit's usual one when the model has none). */
-  baselines: Baselines;
   /**
-   * The hold-out test with the baselines and the MASE at that season length (the worker's
-   * test scored again when the model has no season); null when nothing is held out.
+   * The season length of the baselines and the MASE of the hold-out test (outcome.holdout): the
+   * model's, or the unit's usual one when the model has none.
    */
-  holdout: Result<Evaluation> | null;
+  baselines: Baselines;
 }
 
 /** Why the settings cannot be fitted yet (shown next to the field). */
@@ -514,20 +511,19 @@ export class ForecastScreen {
     this.fitJob = { status: 'running' };
     const generation = this.#seriesGeneration;
     const { values, lastPeriod, unit, options: fitOptions, horizon, holdout } = request.request;
-    const fitted = await this.#client.call(undefined, 'fit', values, lastPeriod, unit, fitOptions, horizon, holdout);
+    const baselines = baselinesFor(request.request.season, series.natural, values.length - holdout);
+    const fitted = await this.#client.call(undefined, 'fit', values, lastPeriod, unit, fitOptions, horizon, holdout, baselines.period);
     this.#fitRunning = false;
     // A fit of an older series is dropped; one of older settings on the same series still
     // shows while the newer one runs, so a dragged slider draws as it goes.
     if (generation === this.#seriesGeneration) {
       if (fitted.ok) {
-        const { baselines, holdout } = holdoutWithBaselines(fitted.value, request.request, series);
         this.result = {
           outcome: fitted.value,
           request: request.request,
           series,
           source: { datasetId: this.#datasetId ?? '', datasetName: dataset.name, options },
           baselines,
-          holdout,
         };
         this.fitJob = { status: 'done' };
       } else {
@@ -564,21 +560,6 @@ export class ForecastScreen {
       if (!setting.fit && !used.includes(name)) this.weights[name] = { fit: true, value: setting.value };
     }
   }
-}
-
-/**
- * The baselines of a fit and its hold-out test with them: when the model has no season, the
- * worker's test (naive only) is scored again with the unit's usual season.
- */
-function holdoutWithBaselines(outcome: FitOutcome, request: FitRequest, series: SeriesOutcome): { baselines: Baselines; holdout: Result<Evaluation> | null } {
-  const values = series.series.values;
-  const wanted = baselinesFor(request.season, series.natural, values.length - request.holdout);
-  const test = outcome.holdout;
-  if (!test?.ok || wanted.period === test.value.period) return { baselines: wanted, holdout: test };
-  const rescored = evaluationWithPeriod(test.value, values, wanted.period);
-  if (rescored.ok) return { baselines: wanted, holdout: rescored };
-  // Cannot happen (baselinesFor checks the training length); the worker's test stands.
-  return { baselines: { period: test.value.period, from: 'none', tooShortFor: series.natural }, holdout: test };
 }
 
 function startWeights(): Record<ParamName, WeightSetting> {

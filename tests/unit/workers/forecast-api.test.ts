@@ -68,7 +68,7 @@ describe('forecastWorkerApi.fit', () => {
   const { values, periods } = valuesOf(champagne, 'Month', CHAMPAGNE_VALUE);
 
   it('fits the automatic choice, names the forecast periods and runs the hold-out test', () => {
-    const fitted = forecastWorkerApi.fit(values, periods[periods.length - 1], 'month', { model: 'auto', period: 12 }, 12, 12);
+    const fitted = forecastWorkerApi.fit(values, periods[periods.length - 1], 'month', { model: 'auto', period: 12 }, 12, 12, 12);
     expect(fitted.ok).toBe(true);
     if (!fitted.ok) return;
     const { forecast, futurePeriods, holdout } = fitted.value;
@@ -87,7 +87,7 @@ describe('forecastWorkerApi.fit', () => {
 
   it('asks for the range of every calendar total and fills the totals table from them', () => {
     // Additive errors: the ranges per period are analytic, those of the totals simulated.
-    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12 }, 12, 0);
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12 }, 12, 0, 12);
     if (!fitted.ok) throw new Error(fitted.error.message);
     const { forecast, futurePeriods } = fitted.value;
     const groups = totalGroups(futurePeriods, 'month');
@@ -126,7 +126,7 @@ describe('forecastWorkerApi.fit', () => {
   });
 
   it('holds a weight set by hand in the fit and in the hold-out refit', () => {
-    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12, alpha: 0.2 }, 3, 12);
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'holt-winters-additive', period: 12, alpha: 0.2 }, 3, 12, 12);
     expect(fitted.ok).toBe(true);
     if (!fitted.ok) return;
     expect(fitted.value.forecast.params.alpha).toBe(0.2);
@@ -135,7 +135,7 @@ describe('forecastWorkerApi.fit', () => {
   });
 
   it('passes on the engine’s refusal with its suggestion', () => {
-    const fitted = forecastWorkerApi.fit(values.slice(0, 20), '1965-08', 'month', { model: 'holt-winters-multiplicative', period: 12 }, 12, 4);
+    const fitted = forecastWorkerApi.fit(values.slice(0, 20), '1965-08', 'month', { model: 'holt-winters-multiplicative', period: 12 }, 12, 4, 12);
     expect(fitted.ok).toBe(false);
     if (fitted.ok) return;
     expect(fitted.error.code).toBe('FORECAST_TOO_FEW_SEASONS');
@@ -144,7 +144,7 @@ describe('forecastWorkerApi.fit', () => {
 
   it('reports a hold-out that cannot run beside a forecast that can', () => {
     // 30 values: the model fits, but 24 training values leave Holt–Winters no second season… of 13.
-    const fitted = forecastWorkerApi.fit(values.slice(0, 30), '1966-06', 'month', { model: 'holt-winters-additive', period: 13 }, 6, 6);
+    const fitted = forecastWorkerApi.fit(values.slice(0, 30), '1966-06', 'month', { model: 'holt-winters-additive', period: 13 }, 6, 6, 13);
     expect(fitted.ok).toBe(true);
     if (!fitted.ok) return;
     expect(fitted.value.holdout?.ok).toBe(false);
@@ -152,8 +152,21 @@ describe('forecastWorkerApi.fit', () => {
   });
 
   it('skips the test when nothing is held out', () => {
-    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'ses' }, 2, 0);
+    const fitted = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'ses' }, 2, 0, 12);
     expect(fitted.ok && fitted.value.holdout).toBeNull();
+  });
+
+  it('scores a model without a season against the seasonal-naive of the season length it is given', () => {
+    const withSeason = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'ses' }, 2, 12, 12);
+    const naiveOnly = forecastWorkerApi.fit(values, '1971-10', 'month', { model: 'ses' }, 2, 12, 1);
+    if (!withSeason.ok || !naiveOnly.ok || !withSeason.value.holdout?.ok || !naiveOnly.value.holdout?.ok) throw new Error('fit failed');
+    const seasonal = withSeason.value.holdout.value;
+    expect(seasonal.period).toBe(12);
+    expect(seasonal.seasonalNaive.accuracy.mae).toBeCloseTo(830.33, 1);
+    expect(seasonal.model.accuracy.masePeriod).toBe(12);
+    // The same forecasts either way: only the baselines and the MASE scale change.
+    expect(seasonal.model.accuracy.mae).toBe(naiveOnly.value.holdout.value.model.accuracy.mae);
+    expect(naiveOnly.value.holdout.value.period).toBe(1);
   });
 });
 
@@ -168,8 +181,26 @@ describe('forecastWorkerApi.backtest', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     // Origins 58, 64, 70, 76, 82: each followed by 12 actual values.
-    expect(result.value.model.origins.map((o) => o.origin)).toEqual([58, 64, 70, 76, 82]);
+    expect(result.value.evaluation.model.origins.map((o) => o.origin)).toEqual([58, 64, 70, 76, 82]);
     expect(progress[progress.length - 1]).toEqual({ done: 5, total: 5 });
+  });
+
+  it('counts the actual values inside the ranges each origin forecast', () => {
+    const result = forecastWorkerApi.backtest(values, { model: 'holt-winters-additive', period: 12 }, { initial: 58, horizon: 12, step: 12, period: 12 });
+    if (!result.ok) throw new Error(result.error.message);
+    // Recounted here from fits of our own at origins 58, 70 and 82.
+    let inside80 = 0;
+    let inside95 = 0;
+    for (const origin of [58, 70, 82]) {
+      const fit = fitForecast(values.slice(0, origin), { model: 'holt-winters-additive', period: 12, horizon: 12 });
+      if (!fit.ok) throw new Error(fit.error.message);
+      values.slice(origin, origin + 12).forEach((actual, h) => {
+        if (actual >= fit.value.lower80[h] && actual <= fit.value.upper80[h]) inside80++;
+        if (actual >= fit.value.lower95[h] && actual <= fit.value.upper95[h]) inside95++;
+      });
+    }
+    expect(result.value.coverage).toEqual({ count: 36, inside80, inside95 });
+    expect(inside95).toBeGreaterThanOrEqual(inside80);
   });
 
   it('answers EVAL_TOO_SHORT when no origin fits, and INTERNAL for a step that is not whole', () => {
