@@ -602,10 +602,9 @@ describe('the forecast screen keeps the chart in view while a weight slider move
       const layout = await s.page.evaluate(() => {
         const settings = document.querySelector<HTMLElement>('.layout > .settings')!;
         const outcome = document.querySelector<HTMLElement>('.layout > .outcome')!;
-        // Wider than the screen: any element of the screen's content reaching past its right edge
-        // (tables scroll inside their own box; the app's header is not the forecast screen's).
-        const main = document.getElementById('main')!;
-        const wide = Array.from(main.querySelectorAll<HTMLElement>('*')).filter((e) => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 0.5);
+        // Wider than the screen: any element of the page reaching past its right edge (tables
+        // scroll inside their own box).
+        const wide = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter((e) => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 0.5);
         return {
           position: getComputedStyle(settings).position,
           stacked: outcome.getBoundingClientRect().top >= settings.getBoundingClientRect().bottom,
