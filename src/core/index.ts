@@ -47,3 +47,21 @@ export {
   type Estimation,
 } from './forecast/fit-forecast';
 export { aggregateSeries, type AggregatedSeries, type SeriesNote } from './forecast/aggregate-series';
+export { marginalRevenue, marginalRevenueWorking, marginalRevenueCurve, type MarginalRevenueInput, type MarginalRevenueWorking } from './pricing/marginal-revenue';
+export { fitDemand, type DemandPoint } from './pricing/fit-demand';
+export { compareDemandFits, type DemandComparison } from './pricing/compare-demand-fits';
+export { quantityAt, elasticityAt, revenueAt, profitAt, type DemandCurve, type DemandModel, type DemandForm } from './pricing/demand-curve';
+export { optimalPrice, type OptimalPrice } from './pricing/optimal-price';
+export type { BreakEven } from './pricing/break-even';
+export { recommendPrice, type PriceRecommendation } from './pricing/recommend-price';
+export { priceScenarios, type PriceScenario } from './pricing/price-scenarios';
+export { vanWestendorp, type VanWestendorpAnswers, type VanWestendorpResult } from './pricing/van-westendorp';
+export { vanWestendorpFromDataset } from './pricing/van-westendorp-dataset';
+export { demandPointsFromDataset } from './pricing/demand-points';
+export { bayesPosterior, bayesUpdate, type BayesInput, type BayesStep } from './bayes/bayes-rule';
+export { bayesChain, type ChainEvidence } from './bayes/bayes-chain';
+export { naturalFrequencies, iconArray, type NaturalFrequencies, type IconArray } from './bayes/natural-frequencies';
+export { learnBayes, type LearnBayesOptions } from './bayes/learn-bayes';
+export type { LearnedBayes, EvidenceColumn, EvidenceLevel } from './bayes/learned-bayes';
+export { posteriorFor, type CombinedPosterior } from './bayes/posterior-for';
+export { levelOf } from './bayes/level-of';
