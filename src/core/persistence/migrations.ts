@@ -2,11 +2,13 @@
  * Schema migrations of stored records. Pure: the repository reads, calls `migrateEnvelope`,
  * then validates; migrated data is written back only by the next ordinary save.
  *
- * A migration step receives the `data` of one envelope, which is one of two documents
+ * A migration step receives the `data` of one envelope, which is one of these documents
  * (tell them apart by `kind`):
  * - `{ kind: 'workspace-index', datasets: [...] }`           (the index, as stored);
  * - `{ kind: 'dataset', meta: {...}, columns: [...] }`        (one data set: its meta record
  *   and its column records together, assembled by the repository; never stored as one value).
+ * - `{ kind: 'plan', ... }`                                   (a plan, plan/plan.ts, stored or
+ *   exported to a file);
  * - `{ kind: 'kept-forecast', ... }`                          (the forecast kept for the plan,
  *   kept-forecast.ts, as stored).
  */

@@ -15,10 +15,11 @@ function codesIn(folder: string): Set<string> {
   return codes;
 }
 
-describe('engine error codes of pricing and loyalty', () => {
+describe('engine error codes of pricing, loyalty and the plan', () => {
   it.each([
     ['src/core/pricing', 20],
     ['src/core/bayes', 12],
+    ['src/core/plan', 8],
   ])('each code of %s has a message', (folder, atLeast) => {
     const codes = codesIn(folder);
     expect(codes.size).toBeGreaterThanOrEqual(atLeast);
