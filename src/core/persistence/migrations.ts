@@ -8,7 +8,9 @@
  * - `{ kind: 'dataset', meta: {...}, columns: [...] }`        (one data set: its meta record
  *   and its column records together, assembled by the repository; never stored as one value).
  * - `{ kind: 'plan', ... }`                                   (a plan, plan/plan.ts, stored or
- *   exported to a file);
+ *   exported to a file; a kept version of a plan is the same document);
+ * - `{ kind: 'plan-index', plans: [...] }` and `{ kind: 'plan-versions', versions: [...] }`
+ *   (the list of plans and of a plan's versions, plan/plan-store-format.ts);
  * - `{ kind: 'kept-forecast', ... }`                          (the forecast kept for the plan,
  *   kept-forecast.ts, as stored).
  */

@@ -20,6 +20,7 @@ describe('engine error codes of pricing, loyalty and the plan', () => {
     ['src/core/pricing', 20],
     ['src/core/bayes', 12],
     ['src/core/plan', 8],
+    ['src/lib/persistence', 6],
   ])('each code of %s has a message', (folder, atLeast) => {
     const codes = codesIn(folder);
     expect(codes.size).toBeGreaterThanOrEqual(atLeast);
