@@ -70,4 +70,5 @@ export type { Plan, PlanGoal, PlanChannel, PlanActual, PlanSection, PlanResource
 export { migratePlan, openPlan, planFileText, readPlanFile } from './plan/plan-file';
 export { validatePlan } from './plan/validate-plan';
 export { buildAllocationModel } from './plan/plan-allocation';
+export { loopProgress, stepProgress, LOOP_NODES, PLAN_STEPS, type Progress, type LoopNode, type PlanStep } from './plan/plan-status';
 export { planVariance, targetAgainstForecast, type VarianceRow, type Drift } from './plan/plan-variance';
