@@ -6,6 +6,8 @@ export const ROUTES = [
   { id: 'churn', label: 'nav.churn' },
   { id: 'forecast', label: 'forecast.nav' },
   { id: 'allocation', label: 'nav.allocation' },
+  { id: 'pricing', label: 'nav.pricing' },
+  { id: 'loyalty', label: 'nav.loyalty' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 export type RouteId = (typeof ROUTES)[number]['id'];
