@@ -79,7 +79,8 @@ export function bayesUpdate(input: BayesInput & { label?: string }, step?: numbe
     if (step !== undefined) params.step = step;
     return fail(
       'EVIDENCE_IMPOSSIBLE',
-      'Under these numbers the evidence can never be seen (its probability is 0), so there is nothing to update on; check the two likelihoods.',
+      'Under these numbers the evidence can never be seen: P(E) = prior × P(E | loyal) + (1 − prior) × P(E | not loyal) is 0, so there is nothing to update on. ' +
+        'The evidence must be possible in a group that has customers: check the prior and the two likelihoods.',
       params,
     );
   }

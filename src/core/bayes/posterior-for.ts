@@ -42,8 +42,9 @@ export function posteriorFor(learned: LearnedBayes, chosen: Readonly<Record<stri
   for (const column of Object.keys(chosen)) if (!evidenceColumn(learned, column)) return unknownColumn(column);
   const picked: { column: string; level: EvidenceLevel }[] = [];
   for (const evidence of learned.evidence) {
+    // Own keys only: a column named "constructor" must not find Object's.
+    if (!Object.hasOwn(chosen, evidence.column)) continue;
     const key = chosen[evidence.column];
-    if (key === undefined) continue;
     const level = levelByKey(evidence, key);
     if (!level.ok) return level;
     picked.push({ column: evidence.column, level: level.value });

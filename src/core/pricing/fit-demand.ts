@@ -32,17 +32,21 @@ export function fitDemand(points: readonly DemandPoint[], form: DemandForm): Res
   const priceRange: [number, number] = [Math.min(...prices), Math.max(...prices)];
 
   if (form === 'linear') {
-    const line = fitLine(prices, quantities);
-    if (line.slope >= 0) return notDownward('linear', line.slope);
-    const curve = { form, a: line.intercept, b: -line.slope } as const;
+    // Fitted on prices and quantities scaled to at most 1, so squares of large figures do not
+    // overflow; Q/sq = a' − b'·P/sp gives a = a'·sq and b = b'·sq/sp, R² is the same.
+    const sp = priceRange[1];
+    const sq = Math.max(...quantities.map(Math.abs)) || 1;
+    const line = fitLine(prices.map((p) => p / sp), quantities.map((q) => q / sq));
+    if (line.slope >= 0) return notDownward('linear', (line.slope * sq) / sp);
+    const curve = { form, a: line.intercept * sq, b: (-line.slope * sq) / sp } as const;
     const r2 = 1 - line.sse / line.sst;
-    return ok({ ...curve, r2, r2Quantity: r2, n, priceRange, residualStandardError: Math.sqrt(line.sse / (n - 2)) });
+    return finite({ ...curve, r2, r2Quantity: r2, n, priceRange, residualStandardError: Math.sqrt(line.sse / (n - 2)) * sq });
   }
 
   const line = fitLine(prices.map(Math.log), quantities.map(Math.log));
   if (line.slope >= 0) return notDownward('constant-elasticity', line.slope);
   const curve = { form, k: Math.exp(line.intercept), e: line.slope } as const;
-  return ok({
+  return finite({
     ...curve,
     r2: 1 - line.sse / line.sst,
     r2Quantity: rSquared(quantities, prices.map((p) => quantityAt(curve, p))),
@@ -50,6 +54,13 @@ export function fitDemand(points: readonly DemandPoint[], form: DemandForm): Res
     priceRange,
     residualStandardError: Math.sqrt(line.sse / (n - 2)),
   });
+}
+
+/** A fit whose figures are all numbers; figures too large or too small for the arithmetic are refused. */
+function finite(curve: DemandCurve): Result<DemandCurve> {
+  const figures = curve.form === 'linear' ? [curve.a, curve.b] : [curve.k, curve.e];
+  if ([...figures, curve.r2, curve.r2Quantity].every(Number.isFinite)) return ok(curve);
+  return fail('DEMAND_OUT_OF_RANGE', 'The prices or quantities are too large or too small to fit a curve to. Enter them in other units (thousands, millions).');
 }
 
 /** Finite values, none negative (none zero for constant elasticity), at least 3 different prices. */

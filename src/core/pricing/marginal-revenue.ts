@@ -47,7 +47,11 @@ export function marginalRevenueWorking(input: MarginalRevenueInput): Result<Marg
   const ratio = input.quantity / input.baseQuantity;
   const factor = 1 - ratio;
   const revenueTerm = input.price * factor;
-  return ok({ ratio, factor, revenueTerm, mr: revenueTerm - input.unitCost });
+  const mr = revenueTerm - input.unitCost;
+  if (![ratio, factor, revenueTerm, mr].every(Number.isFinite)) {
+    return fail('MR_OUT_OF_RANGE', 'The figures are too large or too small to work out: Q / Q0 or the result is beyond what the arithmetic holds. Enter them in other units.');
+  }
+  return ok({ ratio, factor, revenueTerm, mr });
 }
 
 /**

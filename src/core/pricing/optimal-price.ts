@@ -29,6 +29,7 @@ export type PricedCurve = DemandModel & { priceRange?: readonly [number, number]
  * Profit-maximising price. Linear Q = a − bP: p* = (a/b + c)/2, refused when the unit cost
  * is at or above the choke price a/b. Constant elasticity Q = k·P^e: p* = c·e/(1 + e)
  * (Lerner rule), refused when e ≥ −1 (profit rises without end with the price) or c = 0.
+ * A fitted curve is also refused when the unit cost is at or above every price in its data.
  * @param fixedCost F, taken off profit and used for the break-even prices; it does not move p*
  * @example optimalPrice({ form: 'linear', a: 100, b: 2 }, 10) // ok({ price: 30, quantity: 40, profit: 800, revenueMaxPrice: 25, … })
  */
@@ -37,11 +38,18 @@ export function optimalPrice(curve: PricedCurve, unitCost: number, fixedCost = 0
   if (!usable.ok) return usable;
   const costs = checkCosts(unitCost, fixedCost);
   if (!costs.ok) return costs;
+  const range = curve.priceRange;
+  if (range !== undefined && unitCost >= range[1]) {
+    return fail(
+      'COST_ABOVE_DATA_PRICES',
+      `The unit cost ${unitCost} is at or above every price in the data (the highest is ${range[1]}): no price tried covers the cost, so the data cannot say what would sell above it. Check the cost, or test higher prices.`,
+      { unitCost, highest: range[1] },
+    );
+  }
   const best = bestPrice(curve, unitCost);
   if (!best.ok) return best;
   const price = best.value;
   const quantity = quantityAt(curve, price);
-  const range = curve.priceRange;
   return ok({
     price,
     quantity,

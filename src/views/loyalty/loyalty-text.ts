@@ -6,13 +6,12 @@
 import { formatEdge } from '../../core/bayes/quantile-bins';
 import type { EvidenceColumn, EvidenceLevel, LearnedBayes } from '../../core/bayes/learned-bayes';
 import type { AppError } from '../../core/shared/result';
-import { formatDate, formatNumber, formatPercent, hasMessage, t } from '../../lib/i18n/i18n';
+import { formatDate, formatNumber, formatPercent, t } from '../../lib/i18n/i18n';
+import { errorText as dataErrorText } from '../data/error-text';
 
 /** An engine error as the user reads it; `params` adds or replaces values (a translated field name). */
 export function errorText(error: AppError, params: Record<string, string | number> = {}): string {
-  const key = `error.${error.code}`;
-  if (hasMessage(key)) return t(key, { ...error.params, ...params });
-  return error.message;
+  return dataErrorText({ ...error, params: { ...error.params, ...params } });
 }
 
 /** A probability as a figure of the working: up to three decimals (0.857). */

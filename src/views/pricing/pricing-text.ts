@@ -38,8 +38,8 @@ export function pricingErrorText(error: AppError, pointRows?: readonly number[])
 
 /** A price or an amount of money: two decimals. */
 export const money = (value: number): string => formatNumber(value, 2);
-/** A price shown with exactly two decimals, for figures read side by side. */
-export const price2 = (value: number): string => formatNumber(value, 2, 2);
+/** A share or factor of the working, with enough digits that the steps agree (0.004, not 0.00). */
+export const fraction = (value: number): string => formatNumber(value, 6);
 /** A quantity: whole units from 100 up, else one decimal. */
 export const units = (value: number): string => formatNumber(value, Math.abs(value) >= 100 ? 0 : 1);
 /** An elasticity or a slope: two decimals. */

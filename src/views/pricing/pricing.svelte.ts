@@ -395,6 +395,8 @@ export class PricingScreen {
 
   addRow(): void {
     this.rows.push({ price: '', quantity: '' });
+    // The rows are part of the analysis key: ask again, or a refusal shown would vanish.
+    this.#scheduleAnalysis();
   }
 
   removeRow(row: number): void {

@@ -131,6 +131,13 @@ describe('PricingScreen: demand', () => {
     // Q = 100 − 2P, c = 0: p* = a/2b = 25.
     expect(screen.result!.optimal?.ok && screen.result!.optimal.value.price).toBeCloseTo(25, 10);
     expect(screen.rows[3]).toEqual({ price: 'abc', quantity: '5' });
+    // A refusal stays when an empty row is added: the new table is asked about again.
+    screen.setCost('unitCost', '-5');
+    await vi.waitFor(() => expect(screen.costProblems.unitCost?.code).toBe('PRICING_BAD_COST'));
+    screen.addRow();
+    await vi.waitFor(() => expect(screen.costProblems.unitCost?.code).toBe('PRICING_BAD_COST'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.costProblems.unitCost?.code).toBe('PRICING_BAD_COST');
   });
 
   it('runs one analysis at a time and drops answers to inputs changed since', async () => {

@@ -143,7 +143,7 @@ describe('pricingWorkerApi on the price-tests sample', () => {
     const cost = pricingWorkerApi.analyseDemand(request(small, { unitCost: -1 }));
     expect(!cost.ok && cost.error.params?.field).toBe('unitCost');
     const tooDear = value(pricingWorkerApi.analyseDemand(request(small, { unitCost: 500 })));
-    expect(tooDear.optimal && !tooDear.optimal.ok && tooDear.optimal.error.code).toBe('COST_ABOVE_EVERY_PRICE');
+    expect(tooDear.optimal && !tooDear.optimal.ok && tooDear.optimal.error.code).toBe('COST_ABOVE_DATA_PRICES');
     const price = pricingWorkerApi.analyseDemand(request(small, { currentPrice: 0 }));
     expect(!price.ok && price.error.code).toBe('PRICING_BAD_PRICE');
   });

@@ -73,6 +73,17 @@ describe('posteriorFor', () => {
     expect(none.ok && none.value.posterior).toBeCloseTo(7 / 12, 12);
   });
 
+  it('takes a column named like an Object property ("constructor") only when it is chosen', () => {
+    // Service good alone: P(good | yes) = 5/9, P(good | no) = 2/7, prior 7/12:
+    // 7/12·5/9 = 35/108 = 245/756 against 5/12·2/7 = 10/84 = 90/756 → posterior 245/335 = 49/67.
+    const dataset = parseCsv(RENEWALS.replace('renewed,service,tenure', 'renewed,service,constructor'));
+    if (!dataset.ok) throw new Error(dataset.error.message);
+    const withOddName = learnBayes(dataset.value, { outcome: 'renewed', positive: 'yes', evidence: ['service', 'constructor'] });
+    if (!withOddName.ok) throw new Error(withOddName.error.message);
+    const combined = posteriorFor(withOddName.value, { service: 'good' });
+    expect(combined.ok && combined.value.posterior).toBeCloseTo(49 / 67, 12);
+  });
+
   it('rejects a column or level that was not learned', () => {
     const column = posteriorFor(model, { price: 'high' });
     expect(!column.ok && column.error).toMatchObject({ code: 'EVIDENCE_COLUMN_UNKNOWN', params: { column: 'price' } });

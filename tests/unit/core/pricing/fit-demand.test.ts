@@ -150,3 +150,26 @@ describe('compareDemandFits', () => {
     expect(c.reason).toBe('neither');
   });
 });
+
+describe('fitDemand with very large or very small figures', () => {
+  it('fits prices around 1e200 and quantities around 1e200 without overflow', () => {
+    // Q = 40 − 1e-199·P through P = 1e200, 2e200, 3e200 (Q = 30, 20, 10).
+    const cheap = fitDemand([1, 2, 3].map((i) => ({ price: i * 1e200, quantity: 40 - 10 * i })), 'linear');
+    expect(cheap.ok && cheap.value.form === 'linear' && [cheap.value.a, cheap.value.b / 1e-199, cheap.value.r2]).toEqual([
+      expect.closeTo(40, 9),
+      expect.closeTo(1, 9),
+      expect.closeTo(1, 12),
+    ]);
+    // Q = 4e200 − 1e200·P through P = 1, 2, 3.
+    const big = fitDemand([1, 2, 3].map((p) => ({ price: p, quantity: (4 - p) * 1e200 })), 'linear');
+    expect(big.ok && big.value.form === 'linear' && [big.value.a / 1e200, big.value.b / 1e200]).toEqual([expect.closeTo(4, 9), expect.closeTo(1, 9)]);
+  });
+
+  it('refuses a fit whose figures leave the arithmetic, instead of showing NaN', () => {
+    // k = 1e300 · (1e-300)^1.5 = 1e-150 is a number, but the fitted quantity k·P^e at P = 1e-300 is
+    // 1e-150 · 1e450, beyond the largest double: the R² of quantities would be NaN.
+    const points = [1, 2, 4].map((i) => ({ price: i * 1e-300, quantity: 1e300 * i ** -1.5 }));
+    const fit = fitDemand(points, 'constant-elasticity');
+    expect(fit).toMatchObject({ ok: false, error: { code: 'DEMAND_OUT_OF_RANGE' } });
+  });
+});

@@ -76,3 +76,10 @@ describe('marginalRevenueCurve', () => {
     expect(() => marginalRevenueCurve({ price: 100, quantity: 1, baseQuantity: 10, unitCost: 60 }, 1)).toThrow(RangeError);
   });
 });
+
+describe('marginalRevenueWorking beyond the arithmetic', () => {
+  it('refuses figures whose working is not a number, instead of showing Infinity', () => {
+    // Q / Q0 = 1e308 / 1e-300 overflows.
+    expect(marginalRevenueWorking({ price: 1e308, quantity: 1e308, baseQuantity: 1e-300, unitCost: 0 })).toMatchObject({ ok: false, error: { code: 'MR_OUT_OF_RANGE' } });
+  });
+});

@@ -159,3 +159,15 @@ describe('breakEvenVolume', () => {
     expect(breakEvenVolume(0, 0, 1).ok ? '' : 'refused').toBe('refused');
   });
 });
+
+describe('optimalPrice and the prices in the data', () => {
+  it('refuses a unit cost at or above every observed price, even where the curve would extrapolate a price', () => {
+    // Q = 100 − 2P fitted on prices 10 to 30: the choke price is 50, so a cost of 35 would give
+    // p* = (50 + 35)/2 = 42.5 on the curve, but nothing at or above 35 was ever tried.
+    const fit = fitDemand([10, 15, 20, 25, 30].map((price) => ({ price, quantity: 100 - 2 * price })), 'linear');
+    if (!fit.ok) throw new Error(fit.error.message);
+    expect(optimalPrice(fit.value, 35)).toMatchObject({ ok: false, error: { code: 'COST_ABOVE_DATA_PRICES', params: { unitCost: 35, highest: 30 } } });
+    expect(optimalPrice(fit.value, 30)).toMatchObject({ ok: false, error: { code: 'COST_ABOVE_DATA_PRICES' } });
+    expect(optimalPrice(fit.value, 29).ok).toBe(true);
+  });
+});
