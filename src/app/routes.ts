@@ -3,6 +3,8 @@ import type { MessageKey } from '../lib/i18n/messages.en';
 /** Screens that work; navigation lists exactly these. */
 export const ROUTES = [
   { id: 'data', label: 'nav.data' },
+  { id: 'plan', label: 'nav.plan' },
+  { id: 'map', label: 'nav.map' },
   { id: 'churn', label: 'nav.churn' },
   { id: 'forecast', label: 'forecast.nav' },
   { id: 'allocation', label: 'nav.allocation' },

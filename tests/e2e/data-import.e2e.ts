@@ -18,7 +18,7 @@ describe('data import in the browser', () => {
 
   it('shows the shell with only working screens and the privacy line', async () => {
     const nav = await s.page.locator('nav a').allTextContents();
-    assert.deepEqual(nav, ['Data', 'Churn', 'Forecast', 'Allocation', 'Pricing', 'Loyalty']);
+    assert.deepEqual(nav, ['Data', 'Plan', 'Strategy map', 'Churn', 'Forecast', 'Allocation', 'Pricing', 'Loyalty']);
     assert.match(await s.page.locator('footer').innerText(), /Runs entirely in your browser — no data leaves this device/);
     // The router writes the default screen into the address once the app has mounted.
     await s.page.waitForURL(/#\/data/);

@@ -214,8 +214,8 @@ describe('the workspace kept in the browser', () => {
   it('can be used with the keyboard alone, with a visible focus', async () => {
     const s = await openApp();
     try {
-      // Skip link, then the links of the six screens, then the file button.
-      for (let i = 0; i < 8; i++) await s.page.keyboard.press('Tab');
+      // Skip link, then the links of the eight screens, then the file button.
+      for (let i = 0; i < 10; i++) await s.page.keyboard.press('Tab');
       const focused = await s.page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         return { text: el.textContent?.trim(), outline: getComputedStyle(el).outlineStyle };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTE, ROUTES, hashFor, routeFromHash } from '../../../src/app/routes';
 
 describe('ROUTES', () => {
-  it('has the data, churn, forecast, allocation, pricing and loyalty screens; data is the default', () => {
-    expect(ROUTES.map((r) => r.id)).toEqual(['data', 'churn', 'forecast', 'allocation', 'pricing', 'loyalty']);
+  it('has the data, churn, forecast and allocation screens; data is the default', () => {
+    expect(ROUTES.map((r) => r.id)).toEqual(['data', 'plan', 'map', 'churn', 'forecast', 'allocation', 'pricing', 'loyalty']);
     expect(DEFAULT_ROUTE).toBe('data');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * Re-planning: the plan that continues this one after the periods already reached. The
+ * monitoring so far becomes history (a text in the new plan's monitoring notes, and the
+ * kept version of the old plan, with every actual, stays in the old plan's versions); the
+ * new plan keeps the goals with their targets for the periods not yet reached, the same
+ * resources, channels, forecast and strategy notes, and says what it was re-planned from.
+ */
+import type { Plan } from '../../core/plan/plan';
+import { planVariance } from '../../core/plan/plan-variance';
+import { formatNumber, formatPercent, t } from '../../lib/i18n/i18n';
+
+/** The last monitored period with an actual, or null when no actual is entered. */
+export function lastReachedPeriod(plan: Plan): string | null {
+  const withActual = new Set(plan.monitoring.actuals.map((a) => a.period));
+  let last: string | null = null;
+  for (const period of plan.monitoring.periods) if (withActual.has(period)) last = period;
+  return last;
+}
+
+/**
+ * The re-planned plan (a new plain object; `plan` is not changed).
+ * @param savedAt when the old plan was last saved (ISO), for `replannedFrom`
+ * @param at the time of the re-plan (ISO), for the history text
+ */
+export function replanPlan(plan: Plan, savedAt: string, at: string): Plan {
+  const copy = JSON.parse(JSON.stringify(plan)) as Plan;
+  const last = lastReachedPeriod(plan);
+  const remaining = last === null ? copy.monitoring.periods : copy.monitoring.periods.filter((p) => p > last);
+  const reached = new Set(last === null ? [] : copy.monitoring.periods.filter((p) => p <= last));
+
+  for (const goal of copy.goals) {
+    if (goal.periodTargets.length === 0) continue;
+    goal.periodTargets = goal.periodTargets.filter((pt) => !reached.has(pt.period));
+    goal.target = goal.periodTargets.reduce((sum, pt) => sum + pt.target, 0);
+  }
+
+  const lines = planVariance(plan)
+    .filter((row) => row.actual !== null)
+    .map((row) =>
+      t('plan.replan.historyLine', {
+        period: row.period,
+        goal: row.goal,
+        actual: formatNumber(row.actual ?? 0),
+        target: formatNumber(row.target),
+        share: row.varianceShare === null ? '—' : formatPercent(row.varianceShare, 1),
+      }),
+    );
+  const head = t('plan.replan.historyHead', { name: plan.name, when: at.slice(0, 10), last: last ?? '—' });
+  const history = [head, ...(lines.length > 0 ? lines : [t('plan.replan.historyNone')])].join('\n');
+  const before = copy.stepNotes.monitoring.trim();
+
+  return {
+    ...copy,
+    name: t('plan.replan.name', { name: plan.name, from: remaining[0] ?? last ?? at.slice(0, 7) }),
+    monitoring: { periods: remaining, actuals: copy.monitoring.actuals.filter((a) => remaining.includes(a.period)) },
+    stepNotes: { ...copy.stepNotes, monitoring: before === '' ? history : `${history}\n\n${before}` },
+    replannedFrom: { name: plan.name, savedAt },
+  };
+}

@@ -1,0 +1,360 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlanScreen, type PlanChannelLike, type PlanMessage } from '../../../src/views/plan/plan.svelte';
+import { lpWorkerApi, type LpWorkerApi } from '../../../src/workers/lp-api';
+import { CANCELLED, type WorkerClient } from '../../../src/lib/worker-client';
+import { createMemoryStore, type KvStore } from '../../../src/lib/persistence/idb';
+import { createPlanRepository } from '../../../src/lib/persistence/plan-repository';
+import { createKeptForecastRepository } from '../../../src/lib/persistence/kept-forecast-repository';
+import { currentLocale, setLocale } from '../../../src/lib/i18n/i18n';
+import { createPlan } from '../../../src/core/plan/create-plan';
+import { planFileText } from '../../../src/core/plan/plan-file';
+import { planVariance } from '../../../src/core/plan/plan-variance';
+import { KEPT_FORECAST_KIND } from '../../../src/core/persistence/kept-forecast';
+import { CURRENT_SCHEMA_VERSION } from '../../../src/core/persistence/schema';
+
+const initialLocale = currentLocale();
+beforeEach(() => setLocale('en-US'));
+afterAll(() => setLocale(initialLocale));
+
+/** An LP client that runs the worker's api in this thread (glpk.js/node), as the allocation tests do. */
+function fakeLpClient() {
+  const calls: string[] = [];
+  const client = {
+    async call(signal: AbortSignal | undefined, method: keyof LpWorkerApi, ...args: unknown[]) {
+      calls.push(method);
+      if (signal?.aborted) return CANCELLED;
+      const result = await (lpWorkerApi[method] as (...a: unknown[]) => unknown)(...args);
+      return signal?.aborted ? CANCELLED : result;
+    },
+    terminate() {},
+  } as unknown as WorkerClient<LpWorkerApi>;
+  return { client, calls };
+}
+
+/** BroadcastChannels of one "browser": what one member posts, the others receive. */
+function channelHub() {
+  const members = new Set<PlanChannelLike>();
+  return (): PlanChannelLike => {
+    const channel: PlanChannelLike = {
+      onmessage: null,
+      postMessage(message: PlanMessage) {
+        for (const other of members) if (other !== channel) queueMicrotask(() => other.onmessage?.({ data: structuredClone(message) } as MessageEvent<PlanMessage>));
+      },
+      close() {
+        members.delete(channel);
+      },
+    };
+    members.add(channel);
+    return channel;
+  };
+}
+
+let clock = Date.parse('2025-04-02T09:00:00.000Z');
+const now = () => new Date(clock);
+let ids = 0;
+const screens: PlanScreen[] = [];
+
+function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; versionEveryMs?: number } = {}) {
+  const lp = fakeLpClient();
+  const saved: { name: string; text: string; type?: string }[] = [];
+  const screen = new PlanScreen({
+    openStore: async () => store,
+    now,
+    newId: () => `plan-${++ids}`,
+    client: lp.client,
+    save: (name, text, type) => saved.push({ name, text, type }),
+    channel: options.channel ?? null,
+    saveDelayMs: 5,
+    solveDelayMs: 5,
+    versionEveryMs: options.versionEveryMs,
+  });
+  screens.push(screen);
+  return { screen, saved, lp };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const solvedObjective = (screen: PlanScreen) => (screen.allocation.solved?.solution.status === 'optimal' ? (screen.allocation.solved.solution.objective ?? null) : null);
+
+afterEach(() => {
+  for (const s of screens.splice(0)) s.dispose();
+});
+
+describe('PlanScreen', () => {
+  it('starts empty, says the store is memory-only, and opens a ready-made plan with its allocation solved', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store);
+    await screen.start();
+    expect(screen.storeMode).toBe('memory');
+    expect(screen.plans).toEqual([]);
+
+    await screen.createNew('cloud-software');
+    expect(screen.plan?.name).toBe('Cloud software: finance and healthcare, flexible pricing');
+    expect(screen.plan?.illustrative).toBe(true);
+    expect(screen.entry?.revision).toBe(1);
+    expect(screen.plans.map((p) => p.name)).toEqual([screen.plan?.name]);
+    expect(screen.notice).toMatchObject({ kind: 'success', key: 'plan.notice.created' });
+    expect(screen.page).toBe('resources');
+
+    await screen.solveNow();
+    await until(() => screen.allocation.job.status === 'done', 'the solve');
+    expect(screen.built?.ok).toBe(true);
+    expect(screen.allocation.solved?.solution.status).toBe('optimal');
+    // The labels of the model are the plan's, translated.
+    expect(Object.values(screen.allocation.solved?.meaning.labels ?? {})).toEqual(expect.arrayContaining(['Inside sales', 'Budget', 'Sales hours']));
+  });
+
+  it('autosaves an edited budget with the next revision, and re-solves the allocation', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store);
+    await screen.createNew('industrial-equipment');
+    await until(() => screen.allocation.job.status === 'done', 'the first solve');
+    const before = solvedObjective(screen);
+    const budget = screen.plan!.resources.money.budget!;
+
+    screen.update((plan) => (plan.resources.money.budget = budget * 1.5));
+    expect(screen.saveState.status).toBe('pending');
+    await until(() => screen.saveState.status === 'saved' && screen.entry?.revision === 2, 'the autosave');
+
+    const repository = createPlanRepository(store, now, () => 'unused');
+    const stored = await repository.open(screen.entry!.id);
+    expect(stored.ok && stored.value.plan.resources.money.budget).toBe(budget * 1.5);
+    expect(stored.ok && stored.value.entry.revision).toBe(2);
+
+    await until(() => screen.allocation.job.status === 'done' && solvedObjective(screen) !== before, 'the re-solve');
+    expect(solvedObjective(screen)).not.toBeNull();
+    expect(screen.allocation.stale).toBe(false);
+  });
+
+  it('saves nothing for an edit that changes nothing, and shows an engine error instead of solving', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    await screen.createNew();
+    screen.touch();
+    await screen.flush();
+    expect(screen.entry?.revision).toBe(1);
+    await screen.solveNow();
+    expect(screen.built?.ok === false && screen.built.error.code).toBe('PLAN_NO_BUDGET');
+  });
+
+  it('meets a save from another screen on the same store with PLAN_CONFLICT, keeping the edit; a copy saves it', async () => {
+    const store = createMemoryStore();
+    const a = screenOn(store).screen;
+    const b = screenOn(store).screen;
+    await a.createNew('cloud-software');
+    const id = a.entry!.id;
+    await b.open(id);
+
+    b.update((plan) => (plan.resources.money.cash = 1));
+    await b.flush();
+    expect(b.entry?.revision).toBe(2);
+
+    a.update((plan) => (plan.resources.money.cash = 2));
+    await a.flush();
+    expect(a.saveState.status).toBe('conflict');
+    expect(a.conflict).toEqual({ from: 'save' });
+    expect(a.hasUnsaved).toBe(true);
+    expect(a.plan?.resources.money.cash).toBe(2);
+    // Nothing of A's was written.
+    const repository = createPlanRepository(store, now, () => 'unused');
+    const stored = await repository.open(id);
+    expect(stored.ok && stored.value.plan.resources.money.cash).toBe(1);
+
+    await a.saveMineAsCopy();
+    expect(a.conflict).toBeNull();
+    expect(a.entry?.id).not.toBe(id);
+    expect(a.plan?.name).toMatch(/\(my copy\)$/);
+    expect(a.plan?.resources.money.cash).toBe(2);
+    expect(a.plans).toHaveLength(2);
+  });
+
+  it('warns at once when another tab saves the plan open here, and reloads theirs on request', async () => {
+    const store = createMemoryStore();
+    const hub = channelHub();
+    const a = screenOn(store, { channel: hub() }).screen;
+    const b = screenOn(store, { channel: hub() }).screen;
+    await a.createNew('medical-leasing');
+    await b.open(a.entry!.id);
+
+    b.update((plan) => (plan.resources.notes = 'Changed in tab B'));
+    await b.flush();
+    await until(() => a.conflict !== null, 'the message from tab B');
+    expect(a.conflict).toEqual({ from: 'other-tab' });
+    expect(b.conflict).toBeNull();
+
+    await a.reloadTheirs();
+    expect(a.conflict).toBeNull();
+    expect(a.plan?.resources.notes).toBe('Changed in tab B');
+    expect(a.entry?.revision).toBe(2);
+  });
+
+  it('reports a foreign or broken file and changes nothing; imports an exported file as a new plan', async () => {
+    const { screen, saved } = screenOn(createMemoryStore());
+    await screen.createNew('strategy-consultancy');
+    const open = screen.entry!;
+    const before = JSON.stringify(screen.plan);
+
+    expect(await screen.importText(JSON.stringify({ hello: 'world' }))).toBe(false);
+    expect(screen.notice).toMatchObject({ kind: 'error', error: { code: 'PLAN_FILE_FOREIGN' } });
+    expect(await screen.importText('{ not json')).toBe(false);
+    expect(screen.notice).toMatchObject({ kind: 'error', error: { code: 'PLAN_FILE_NOT_JSON' } });
+    expect(screen.plans).toHaveLength(1);
+    expect(screen.entry).toEqual(open);
+    expect(JSON.stringify(screen.plan)).toBe(before);
+
+    await screen.exportPlan(open.id);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].name).toBe('Strategy consultancy_ emerging markets with short trial contracts.json');
+    expect(await screen.importText(saved[0].text)).toBe(true);
+    expect(screen.plans).toHaveLength(2);
+    expect(screen.entry?.id).not.toBe(open.id);
+    expect(JSON.stringify(screen.plan)).toBe(before);
+  });
+
+  it('refuses a plan file written by a newer version instead of losing what it added', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    await screen.start();
+    const file = JSON.parse(planFileText(createPlan('cloud-software'), '2025-01-01T00:00:00.000Z')) as { schemaVersion: number };
+    file.schemaVersion = CURRENT_SCHEMA_VERSION + 1;
+    expect(await screen.importText(JSON.stringify(file))).toBe(false);
+    expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.importTooNew' });
+    expect(screen.plans).toHaveLength(0);
+  });
+
+  it('gives variance rows for an entered actual, flags drift, and reads actuals from CSV with bad rows reported', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    await screen.createNew('cloud-software');
+    const plan = screen.plan!;
+    const period = plan.monitoring.periods[3];
+    const target = plan.goals[0].periodTargets.find((pt) => pt.period === period)!.target;
+
+    screen.setActual(period, 'g1', target + 1000);
+    const row = planVariance(screen.plan!).find((r) => r.period === period && r.goalId === 'g1')!;
+    expect(row).toMatchObject({ actual: target + 1000, target, variance: 1000 });
+    expect(row.varianceShare).toBeCloseTo(1000 / target, 9);
+    // 15% above the forecast: outside its 80% range here.
+    expect(row.drift).toBe('outside-80');
+    screen.setActual(period, 'g1', Math.round(row.forecast!));
+    expect(planVariance(screen.plan!).find((r) => r.period === period && r.goalId === 'g1')?.drift).toBe('inside');
+    // Far below the forecast's 95% range: the goal is drifting.
+    screen.setActual(period, 'g1', 1);
+    expect(planVariance(screen.plan!).find((r) => r.period === period && r.goalId === 'g1')?.drift).toBe('outside-95');
+    screen.setActual(period, 'g1', null);
+    expect(planVariance(screen.plan!).find((r) => r.period === period && r.goalId === 'g1')?.actual).toBeNull();
+
+    const p5 = plan.monitoring.periods[4];
+    screen.importActualsText(`Period,Goal,Value\n${p5},g2,7\n${p5},New and expansion bookings,"150,000"\n1999-01,g1,5\n${p5},nobody,3\n${p5},g1,lots\n`, 'actuals.csv');
+    expect(screen.actualsImport?.actuals).toHaveLength(2);
+    expect(screen.actualsImport?.problems.map((p) => [p.line, p.problem])).toEqual([
+      [4, 'period'],
+      [5, 'goal'],
+      [6, 'value'],
+    ]);
+    const rows = planVariance(screen.plan!).filter((r) => r.period === p5);
+    expect(rows.map((r) => [r.goalId, r.actual])).toEqual([
+      ['g1', 150000],
+      ['g2', 7],
+    ]);
+
+    screen.importActualsText('when,what\n2025-01,3\n', 'wrong.csv');
+    expect(screen.actualsImport?.missing).toEqual(['period', 'goal', 'value']);
+  });
+
+  it('attaches the forecast kept on the forecast screen as the baseline', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store);
+    await screen.createNew();
+    await screen.attachKeptForecast();
+    expect(screen.forecastAttach.status).toBe('none');
+
+    const template = createPlan('cloud-software').forecast!;
+    await createKeptForecastRepository(store, now).save({ kind: KEPT_FORECAST_KIND, ...template });
+    await screen.attachKeptForecast();
+    expect(screen.forecastAttach.status).toBe('attached');
+    expect(screen.plan?.forecast?.periods).toEqual(template.periods);
+    // With no periods of its own, the plan monitors the forecast's.
+    expect(screen.plan?.monitoring.periods).toEqual(template.periods);
+
+    screen.addGoal('revenue');
+    const goal = screen.plan!.goals[0];
+    goal.followsForecast = true;
+    goal.due = template.periods[11];
+    screen.spreadOverForecast(goal.id, 0.18);
+    expect(goal.periodTargets).toHaveLength(12);
+    expect(goal.target).toBe(goal.periodTargets.reduce((s, pt) => s + pt.target, 0));
+    expect(goal.target / template.forecast.reduce((s, v) => s + v, 0) - 1).toBeCloseTo(0.18, 3);
+  });
+
+  it('keeps versions by hand and while editing, restores one keeping the current first', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store, { versionEveryMs: 60_000 });
+    await screen.createNew('cloud-software');
+    screen.update((plan) => (plan.resources.notes = 'first'));
+    await screen.keepVersion();
+    expect(screen.versions.map((v) => v.reason)).toEqual(['manual']);
+
+    screen.update((plan) => (plan.resources.notes = 'second'));
+    clock += 61_000;
+    await screen.flush();
+    expect(screen.versions.map((v) => v.reason)).toEqual(['interval', 'manual']);
+
+    await screen.viewVersion(1);
+    expect(screen.viewing?.plan.resources.notes).toBe('first');
+    await screen.restoreVersion(1);
+    expect(screen.plan?.resources.notes).toBe('first');
+    expect(screen.versions.map((v) => v.reason)).toEqual(['before-restore', 'interval', 'manual']);
+    const kept = await createPlanRepository(store, now, () => 'x').openVersion(screen.entry!.id, 3);
+    expect(kept.ok && kept.value.resources.notes).toBe('second');
+  });
+
+  it('re-plans: keeps the plan as a version and opens a new plan for the periods not yet reached', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store);
+    await screen.createNew('cloud-software');
+    const old = screen.entry!;
+    const oldPlan = JSON.parse(JSON.stringify(screen.plan)) as NonNullable<PlanScreen['plan']>;
+    // The ready-made plan has actuals for its first three months.
+    await screen.replan();
+
+    const plan = screen.plan!;
+    expect(screen.entry?.id).not.toBe(old.id);
+    expect(plan.replannedFrom).toEqual({ name: oldPlan.name, savedAt: old.savedAt });
+    expect(plan.monitoring.periods).toEqual(oldPlan.monitoring.periods.slice(3));
+    expect(plan.monitoring.actuals).toEqual([]);
+    expect(plan.goals[0].periodTargets.map((pt) => pt.period)).toEqual(oldPlan.monitoring.periods.slice(3));
+    expect(plan.goals[0].target).toBe(oldPlan.goals[0].periodTargets.slice(3).reduce((s, pt) => s + pt.target, 0));
+    expect(plan.goals[2].target).toBe(oldPlan.goals[2].target);
+    expect(plan.stepNotes.monitoring).toContain(`${oldPlan.monitoring.periods[0]} · New and expansion bookings: actual`);
+
+    const versions = await createPlanRepository(store, now, () => 'x').versions(old.id);
+    expect(versions.ok && versions.value.map((v) => v.reason)).toEqual(['replan']);
+  });
+
+  it('renames, duplicates and deletes from the list', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    await screen.createNew('cloud-software');
+    const id = screen.entry!.id;
+    await screen.close();
+    await screen.rename(id, '  Our 2025 plan ');
+    expect(screen.plans[0]).toMatchObject({ id, name: 'Our 2025 plan', revision: 2 });
+    await screen.duplicate(id);
+    expect(screen.plans.map((p) => p.name).sort()).toEqual(['Copy of Our 2025 plan', 'Our 2025 plan']);
+    await screen.remove(id);
+    expect(screen.plans.map((p) => p.name)).toEqual(['Copy of Our 2025 plan']);
+  });
+
+  it('shows a part asked for by the strategy map', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    screen.showPart('strategy-contract');
+    expect(screen.page).toBe('strategy');
+    expect(screen.focusRequest).toBe('strategy-contract');
+    await screen.createNew('cloud-software');
+    // Opening keeps the page asked for.
+    expect(screen.page).toBe('strategy');
+  });
+});
