@@ -6,7 +6,8 @@
  * - `plans:<id>:current`        Envelope<Plan>: the plan as last saved (autosave writes here).
  * - `plans:<id>:versions`       Envelope<PlanVersions>: the versions kept of it.
  * - `plans:<id>:v:<n>`          Envelope<Plan>: version n.
- * - `plans:<id>:corrupt:<t>`    A damaged current record, kept aside when found (t: ms).
+ * - `plans-aside:<id>:<t>`      A damaged record, kept aside when found (t: ms); outside the
+ *                               plan's keys, so deleting or recovering the plan keeps it.
  *
  * DO NOT CHANGE THE KEYS OR THE SHAPES WITHOUT A MIGRATION (persistence/migrations.ts).
  */
@@ -19,7 +20,9 @@ export const PLAN_VERSIONS_KIND = 'plan-versions';
 export const planCurrentKey = (id: string): string => `plans:${id}:current`;
 export const planVersionsKey = (id: string): string => `plans:${id}:versions`;
 export const planVersionKey = (id: string, n: number): string => `plans:${id}:v:${n}`;
-export const planCorruptKey = (id: string, timestamp: number): string => `plans:${id}:corrupt:${timestamp}`;
+export const planAsideKey = (id: string, timestamp: number): string => `plans-aside:${id}:${timestamp}`;
+/** Prefix of the damaged records of one plan kept aside ('index' for the list of plans). */
+export const planAsidePrefix = (id: string): string => `plans-aside:${id}:`;
 /** Prefix of every key of one plan. */
 export const planKeyPrefix = (id: string): string => `plans:${id}:`;
 

@@ -80,8 +80,9 @@ function driftOf(actual: number, range: ForecastRange): Drift {
 
 /**
  * How a goal's target compares with the forecast over the same periods: "the target is 18%
- * above the forecast". The periods are the goal's period targets, or, without them, every
- * forecast period up to the goal's due period.
+ * above the forecast". The periods are those of the goal's period targets that the forecast
+ * covers, or, without period targets, every forecast period up to the goal's due period
+ * (compared with the goal's whole target).
  * @returns null when the goal does not follow the forecast or the forecast covers none of its periods
  */
 export function targetAgainstForecast(plan: Plan, goal: PlanGoal): { forecast: number; target: number; share: number; periods: number } | null {
@@ -89,14 +90,17 @@ export function targetAgainstForecast(plan: Plan, goal: PlanGoal): { forecast: n
   if (!goal.followsForecast || f === null) return null;
   const periods = goal.periodTargets.length > 0 ? goal.periodTargets.map((t) => t.period) : f.periods.filter((p) => p <= goal.due);
   let forecast = 0;
+  let target = 0;
   let covered = 0;
   for (const period of periods) {
     const i = f.periods.indexOf(period);
     if (i < 0) continue;
     forecast += f.forecast[i];
+    // Only the periods the forecast covers are compared: like with like.
+    target += goal.periodTargets.find((t) => t.period === period)?.target ?? 0;
     covered++;
   }
   if (covered === 0 || forecast === 0) return null;
-  const target = goal.periodTargets.length > 0 ? goal.periodTargets.reduce((sum, t) => sum + t.target, 0) : goal.target;
+  if (goal.periodTargets.length === 0) target = goal.target;
   return { forecast, target, share: target / forecast - 1, periods: covered };
 }

@@ -18,6 +18,8 @@ const finite: Check = (v, path) => (typeof v === 'number' && Number.isFinite(v) 
 const nonNegative: Check = (v, path) => finite(v, path) ?? ((v as number) >= 0 ? null : `${path} is below 0`);
 const orNull = (check: Check): Check => (v, path) => (v === null ? null : check(v, path));
 const oneOf = (values: readonly string[]): Check => (v, path) => (typeof v === 'string' && values.includes(v) ? null : `${path} is not one of ${values.join(', ')}`);
+const share: Check = (v, path) => nonNegative(v, path) ?? ((v as number) <= 100 ? null : `${path} is above 100`);
+const probability: Check = (v, path) => nonNegative(v, path) ?? ((v as number) <= 1 ? null : `${path} is above 1`);
 const score: Check = (v, path) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5 ? null : `${path} is not a whole number from 1 to 5`);
 
 function list(item: Check): Check {
@@ -68,7 +70,7 @@ const planShape = shape({
     money: shape({ cash: orNull(finite), budget: orNull(nonNegative), limits: list(shape({ label: text, amount: nonNegative, channels: list(text) })) }),
     people: shape({ salesHeadcount: orNull(nonNegative), hoursPerPerson: orNull(nonNegative), skills: text }),
     tools: shape({ crm: text, platforms: text }),
-    market: shape({ share: orNull(nonNegative), feedback: text, trends: text }),
+    market: shape({ share: orNull(share), feedback: text, trends: text }),
     notes: text,
   }),
   goals: list(
@@ -102,7 +104,7 @@ const planShape = shape({
         source: text,
       }),
     ),
-    customerValue: shape({ lifetimeValue: orNull(nonNegative), churnProbability: orNull(nonNegative) }),
+    customerValue: shape({ lifetimeValue: orNull(nonNegative), churnProbability: orNull(probability) }),
   }),
   monitoring: shape({ periods: list(text), actuals: list(shape({ period: text, goalId: text, value: finite })) }),
   strategy: shape({
@@ -122,13 +124,42 @@ const planShape = shape({
  * Goal ids must be unique: actuals refer to them.
  */
 export function validatePlan(value: unknown): Result<Plan> {
-  const problem = planShape(value, 'plan');
+  const problem = planShape(value, 'plan') ?? consistency(value as Plan);
   if (problem) return fail('PLAN_INVALID', `This is not a usable plan: ${problem}.`, { where: problem });
-  const plan = value as Plan;
+  return ok(value as Plan);
+}
+
+/** What the shapes cannot say: ids and periods that must be unique, lists that must match. */
+function consistency(plan: Plan): string | null {
   const ids = new Set<string>();
   for (const goal of plan.goals) {
-    if (ids.has(goal.id)) return fail('PLAN_INVALID', `This is not a usable plan: two goals have the id ${goal.id}.`, { where: `goal id ${goal.id} twice` });
+    if (ids.has(goal.id)) return `two goals have the id ${goal.id}`;
     ids.add(goal.id);
+    const periods = twice(goal.periodTargets.map((t) => t.period));
+    if (periods !== null) return `goal ${goal.id} has two targets for ${periods}`;
   }
-  return ok(plan);
+  const monitored = twice(plan.monitoring.periods);
+  if (monitored !== null) return `the period ${monitored} is monitored twice`;
+  const actuals = twice(plan.monitoring.actuals.map((a) => `${a.period} of goal ${a.goalId}`));
+  if (actuals !== null) return `two actuals for ${actuals}`;
+  const orphan = plan.monitoring.actuals.find((a) => !ids.has(a.goalId));
+  if (orphan) return `an actual belongs to no goal (${orphan.goalId})`;
+  const f = plan.forecast;
+  if (f !== null) {
+    const n = f.periods.length;
+    for (const name of ['forecast', 'lower80', 'upper80', 'lower95', 'upper95'] as const) {
+      if (f[name].length !== n) return `the forecast has ${n} periods but ${f[name].length} values in ${name}`;
+    }
+  }
+  return null;
+}
+
+/** The first value that appears twice, or null. */
+function twice(values: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+  }
+  return null;
 }

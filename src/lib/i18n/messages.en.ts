@@ -1972,9 +1972,9 @@ export const en = {
   'error.PLAN_FILE_FOREIGN': 'The file is JSON, but not a plan exported by this app. Choose a file this app exported.',
   'error.PLAN_CONFLICT': 'This plan was saved in another tab since you opened it here. Reload it to see those changes, or save yours as a copy.',
   'error.PLAN_NOT_FOUND': 'This plan is no longer in this browser: it was deleted, perhaps in another tab.',
-  'error.PLAN_CORRUPT': 'The saved plan is damaged; it was kept aside, so nothing is lost. Restore one of its versions, or start again.',
+  'error.PLAN_CORRUPT': 'The saved plan is damaged; it was kept aside, so nothing is lost. Recover it: the plan starts again from its newest kept version, or empty when none can be read.',
   'error.PLAN_VERSION_NOT_FOUND': 'Version {n} of this plan is no longer kept.',
-  'error.PLAN_INDEX_CORRUPT': 'The list of plans in this browser is damaged. Plans can still be imported from their files.',
+  'error.PLAN_NOT_DAMAGED': 'This plan is not damaged: open it as usual.',
   'error.PLAN_VERSIONS_CORRUPT': 'The list of versions of this plan is damaged; the plan itself can still be opened.',
 } as const;
 

@@ -63,3 +63,23 @@ describe('plan files', () => {
     expect(readPlanFile(stored)).toMatchObject({ ok: false, error: { code: 'PLAN_FILE_FOREIGN' } });
   });
 });
+
+describe('validatePlan: what a shape cannot say', () => {
+  const broken = (change: (plan: ReturnType<typeof createPlan>) => void) => {
+    const plan = createPlan('cloud-software');
+    change(plan);
+    const checked = validatePlan(plan);
+    return checked.ok ? 'ok' : String(checked.error.params?.where);
+  };
+
+  it('refuses repeated periods and actuals, actuals of no goal, forecast lists of other lengths, and shares or churn out of range', () => {
+    expect(broken(() => undefined)).toBe('ok');
+    expect(broken((p) => p.goals[0].periodTargets.push({ ...p.goals[0].periodTargets[0] }))).toBe('goal g1 has two targets for 2025-01');
+    expect(broken((p) => p.monitoring.periods.push('2025-01'))).toBe('the period 2025-01 is monitored twice');
+    expect(broken((p) => p.monitoring.actuals.push({ ...p.monitoring.actuals[0] }))).toBe('two actuals for 2025-01 of goal g1');
+    expect(broken((p) => p.monitoring.actuals.push({ period: '2025-05', goalId: 'g9', value: 1 }))).toBe('an actual belongs to no goal (g9)');
+    expect(broken((p) => p.forecast!.lower95.pop())).toBe('the forecast has 12 periods but 11 values in lower95');
+    expect(broken((p) => (p.resources.market.share = 140))).toBe('plan.resources.market.share is above 100');
+    expect(broken((p) => (p.allocation.customerValue.churnProbability = 1.5))).toBe('plan.allocation.customerValue.churnProbability is above 1');
+  });
+});

@@ -57,3 +57,13 @@ describe('targetAgainstForecast', () => {
     expect(targetAgainstForecast(p, p.goals[1])).toBeNull();
   });
 });
+
+describe('targetAgainstForecast over part of the targets', () => {
+  it('compares only the periods the forecast covers', () => {
+    // Targets for 2025-01..2025-04 (110, 120, 130, 140); the forecast covers 2025-01..2025-03 (100 each):
+    // (110 + 120 + 130) / 300 − 1 = 20%, not (500 / 300 − 1).
+    const p = plan();
+    p.goals[0].periodTargets = ['2025-01', '2025-02', '2025-03', '2025-04'].map((period, i) => ({ period, target: 110 + 10 * i }));
+    expect(targetAgainstForecast(p, p.goals[0])).toEqual({ forecast: 300, target: 360, share: expect.closeTo(0.2, 12), periods: 3 });
+  });
+});

@@ -97,13 +97,27 @@ describe.each([
     await store.setMany([[planCurrentKey(id), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'x', data: { kind: 'plan', name: 7 } }]]);
     expect(await repo.open(id)).toMatchObject({ ok: false, error: { code: 'PLAN_CORRUPT' } });
     await repo.open(id);
-    expect((await store.keys()).filter((k) => k.includes(':corrupt:'))).toHaveLength(1);
+    expect((await store.keys()).filter((k) => k.startsWith(`plans-aside:${id}:`))).toHaveLength(1);
 
     const newer = { ...(good as object), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
     await store.setMany([[planCurrentKey(id), newer]]);
     expect(await repo.open(id)).toMatchObject({ ok: true, value: { readOnly: true } });
     expect(await repo.save(id, createPlan(), 1)).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW' } });
     expect(await store.get(planCurrentKey(id))).toEqual(newer);
+  });
+
+  it('never drops the version it has just kept', async () => {
+    const repo = createPlanRepository(makeStore(), now, newId);
+    const created = await repo.create(createPlan());
+    if (!created.ok) throw new Error('create failed');
+    for (let i = 0; i < MAX_PLAN_VERSIONS; i++) await repo.keepVersion(created.value.id, 'manual');
+    const kept = await repo.keepVersion(created.value.id, 'interval');
+    if (!kept.ok) throw new Error('keep failed');
+    const versions = await repo.versions(created.value.id);
+    // 51 kept: the newest (interval) stays; the oldest kept by hand, 1, goes.
+    expect(versions.ok && versions.value.map((v) => v.n)[0]).toBe(kept.value.n);
+    expect(versions.ok && versions.value.map((v) => v.n).at(-1)).toBe(2);
+    expect((await repo.openVersion(created.value.id, kept.value.n)).ok).toBe(true);
   });
 
   it('drops the oldest automatic versions beyond the limit, and keeps those kept by hand', async () => {
@@ -122,12 +136,118 @@ describe.each([
 });
 
 describe('createPlanRepository and a broken store', () => {
-  it('reports a full disk as STORAGE_QUOTA and a damaged list of plans as such', async () => {
+  it('reports a full disk as STORAGE_QUOTA', async () => {
+    const full: KvStore = { ...createMemoryStore(), setMany: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    expect(await createPlanRepository(full, now, newId).create(createPlan())).toMatchObject({ ok: false, error: { code: 'STORAGE_QUOTA' } });
+  });
+
+  it('keeps a damaged list of plans aside and rebuilds it from the plans themselves', async () => {
     const store = createMemoryStore();
-    const full: KvStore = { ...store, setMany: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
-    const repo = createPlanRepository(full, now, newId);
-    expect(await repo.create(createPlan())).toMatchObject({ ok: false, error: { code: 'STORAGE_QUOTA' } });
+    const repo = createPlanRepository(store, now, newId);
+    const a = await repo.create(createPlan('cloud-software'));
+    const b = await repo.create({ ...createPlan(), name: 'Mine' });
+    if (!a.ok || !b.ok) throw new Error('create failed');
     await store.setMany([[PLAN_INDEX_KEY, { nonsense: true }]]);
-    expect(await createPlanRepository(store, now, newId).list()).toMatchObject({ ok: false, error: { code: 'PLAN_INDEX_CORRUPT' } });
+    const listed = await repo.list();
+    expect(listed.ok && listed.value.map((e) => e.name).sort()).toEqual(['Cloud software: finance and healthcare, flexible pricing', 'Mine']);
+    expect((await store.keys()).filter((k) => k.startsWith('plans-aside:index:'))).toHaveLength(1);
+    expect((await repo.open(a.value.id)).ok).toBe(true);
+  });
+});
+
+describe('createPlanRepository with two tabs at once', () => {
+  it('lets exactly one of two saves from the same revision through, whichever comes first', async () => {
+    const store = createMemoryStore();
+    const tab1 = createPlanRepository(store, now, newId);
+    const tab2 = createPlanRepository(store, now, newId);
+    const created = await tab1.create(createPlan());
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    const [one, two] = await Promise.all([tab1.save(id, { ...createPlan(), name: 'One' }, 1), tab2.save(id, { ...createPlan(), name: 'Two' }, 1)]);
+    expect([one.ok, two.ok].sort()).toEqual([false, true]);
+    const loser = one.ok ? two : one;
+    expect(loser).toMatchObject({ ok: false, error: { code: 'PLAN_CONFLICT' } });
+    const winner = one.ok ? 'One' : 'Two';
+    const opened = await tab1.open(id);
+    expect(opened.ok && [opened.value.plan.name, opened.value.entry.revision]).toEqual([winner, 2]);
+  });
+
+  it('keeps both plans when two tabs create at once', async () => {
+    const store = createMemoryStore();
+    const [one, two] = await Promise.all([createPlanRepository(store, now, newId).create(createPlan()), createPlanRepository(store, now, newId).create(createPlan())]);
+    expect(one.ok && two.ok).toBe(true);
+    const listed = await createPlanRepository(store, now, newId).list();
+    expect(listed.ok && listed.value).toHaveLength(2);
+  });
+});
+
+describe('recovering a damaged plan', () => {
+  async function damaged(keepVersions: string[]) {
+    const store = createMemoryStore();
+    const repo = createPlanRepository(store, now, newId);
+    const created = await repo.create({ ...createPlan(), name: keepVersions[0] ?? 'Plan' });
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    let revision = 1;
+    for (const name of keepVersions) {
+      const saved = await repo.save(id, { ...createPlan(), name }, revision);
+      if (!saved.ok) throw new Error(saved.error.message);
+      revision = saved.value.revision;
+      await repo.keepVersion(id, 'manual');
+    }
+    await store.setMany([[planCurrentKey(id), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'x', data: { kind: 'plan' } }]]);
+    return { store, repo, id, revision };
+  }
+
+  it('starts again from the newest readable version, the damaged copy kept aside', async () => {
+    const { store, repo, id } = await damaged(['First', 'Second']);
+    expect(await repo.open(id)).toMatchObject({ ok: false, error: { code: 'PLAN_CORRUPT' } });
+    const recovered = await repo.recover(id);
+    expect(recovered).toMatchObject({ ok: true, value: { from: 'version', version: 2, plan: { name: 'Second' } } });
+    expect((await repo.open(id)).ok).toBe(true);
+    expect((await store.keys()).filter((k) => k.startsWith(`plans-aside:${id}:`))).toHaveLength(1);
+    expect(await repo.recover(id)).toMatchObject({ ok: false, error: { code: 'PLAN_NOT_DAMAGED' } });
+    // Deleting the plan keeps the copy kept aside.
+    await repo.remove(id);
+    expect((await store.keys()).filter((k) => k.startsWith(`plans-aside:${id}:`))).toHaveLength(1);
+  });
+
+  it('starts clean, under the listed name, when no version can be read', async () => {
+    const { repo, id } = await damaged([]);
+    const recovered = await repo.recover(id);
+    expect(recovered).toMatchObject({ ok: true, value: { from: 'empty', version: null, plan: { name: 'Plan', goals: [] } } });
+  });
+
+  it('restores a version over a damaged plan', async () => {
+    const { repo, id, revision } = await damaged(['First']);
+    const restored = await repo.restoreVersion(id, 1, revision);
+    expect(restored).toMatchObject({ ok: true, value: { plan: { name: 'First' } } });
+  });
+});
+
+describe('plans that could not be read back', () => {
+  it('are refused before anything is written', async () => {
+    const store = createMemoryStore();
+    const repo = createPlanRepository(store, now, newId);
+    const created = await repo.create(createPlan('cloud-software'));
+    if (!created.ok) throw new Error('create failed');
+    const broken = createPlan('cloud-software');
+    broken.monitoring.periods.push(broken.monitoring.periods[0]);
+    expect(await repo.save(created.value.id, broken, 1)).toMatchObject({ ok: false, error: { code: 'PLAN_INVALID' } });
+    expect(await repo.create(broken)).toMatchObject({ ok: false, error: { code: 'PLAN_INVALID' } });
+    const opened = await repo.open(created.value.id);
+    expect(opened.ok && opened.value.entry.revision).toBe(1);
+  });
+});
+
+describe('plans written by a newer version', () => {
+  it('are not duplicated under this version’s schema', async () => {
+    const store = createMemoryStore();
+    const repo = createPlanRepository(store, now, newId);
+    const created = await repo.create(createPlan('medical-leasing'));
+    if (!created.ok) throw new Error('create failed');
+    const stored = (await store.get(planCurrentKey(created.value.id))) as object;
+    await store.setMany([[planCurrentKey(created.value.id), { ...stored, schemaVersion: CURRENT_SCHEMA_VERSION + 1 }]]);
+    expect(await repo.duplicate(created.value.id, 'Copy')).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW' } });
   });
 });
