@@ -129,7 +129,8 @@ describe('the plan screen in the browser', () => {
     // A foreign file is refused and nothing changes.
     const [foreign] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByText('Import a plan file…').click()]);
     await foreign.setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
-    assert.match(await s.page.getByTestId('plan-notice').innerText(), /not a plan exported by this app/);
+    // The file is read before the notice changes: wait for it (the export's notice is still shown until then).
+    await s.page.getByTestId('plan-notice').filter({ hasText: /not a plan exported by this app/ }).waitFor();
     assert.equal(await s.page.getByTestId('plan-item').count(), 1);
 
     const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.getByText('Import a plan file…').click()]);
@@ -209,6 +210,60 @@ describe('the plan screen on a phone', () => {
     await s.page.getByTestId('plan-list').waitFor();
     assert.ok((await overflow()) <= 0, 'the list with a plan fits');
     await screenshot(s.page, 'plan-phone-list');
+    assert.deepEqual(s.errors, []);
+  });
+});
+
+describe('the plan screen when its edits cannot be saved', () => {
+  let s: Session;
+
+  before(async () => {
+    s = await openApp({ fillableDisk: true });
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  const setDiskFull = (full: boolean) => s.page.evaluate((on) => ((window as unknown as { diskFull: boolean }).diskFull = on), full);
+  /** Whether leaving the page now would be stopped with the browser's warning. */
+  const unloadStopped = () =>
+    s.page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+
+  it('stays on the plan with its edits, warns before the page is left, and goes on once they are saved', async () => {
+    await s.page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await s.page.getByTestId('plan-template').selectOption('cloud-software');
+    await s.page.getByTestId('plan-new-template').click();
+    await s.page.getByTestId('plan-editor').waitFor();
+    assert.equal(await unloadStopped(), false);
+
+    await setDiskFull(true);
+    const budget = s.page.getByTestId('plan-budget');
+    await budget.fill('654,321');
+    await budget.blur();
+    await s.page.getByTestId('plan-save-error').waitFor();
+    assert.equal(await unloadStopped(), true);
+
+    await s.page.getByTestId('plan-close').click();
+    const blocked = s.page.getByTestId('plan-leave-blocked');
+    await blocked.waitFor();
+    assert.match(await blocked.innerText(), /not saved, so the plan is still open/);
+    assert.match(await blocked.innerText(), /storage is full/);
+    assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'plan-leave-blocked');
+    assert.equal(await budget.inputValue(), '654,321');
+    await screenshot(s.page, 'plan-leave-blocked');
+
+    await setDiskFull(false);
+    await s.page.getByTestId('plan-leave-retry').click();
+    await s.page.getByTestId('plan-list').waitFor();
+    assert.equal(await unloadStopped(), false);
+    await s.page.getByTestId('plan-item').first().getByRole('button', { name: /^Open / }).click();
+    await s.page.getByTestId('plan-editor').waitFor();
+    assert.equal(await s.page.getByTestId('plan-budget').inputValue(), '654,321');
     assert.deepEqual(s.errors, []);
   });
 });

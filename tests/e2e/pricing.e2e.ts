@@ -32,6 +32,8 @@ describe('the pricing screen in the browser', () => {
 
   it('works the marginal revenue example by hand: MR = 100 (1 − 1,000 / 1,000) − 60 = −60', async () => {
     await s.page.getByRole('link', { name: 'Pricing' }).click();
+    // The screen's code loads when it is first opened.
+    await s.page.locator('h1', { hasText: 'Pricing' }).waitFor();
     assert.equal(await s.page.locator('h1').count(), 1);
     assert.equal(await s.page.locator('h1').innerText(), 'Pricing');
     await s.page.getByTestId('pricing-mr-worked').click();

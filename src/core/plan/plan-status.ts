@@ -53,7 +53,9 @@ export function stepProgress(plan: Plan): Record<PlanStep, Progress> {
   const resourceFigures = [money.budget, money.cash, people.salesHeadcount, people.hoursPerPerson, market.share].filter((v) => v !== null).length;
   const goals = plan.goals;
   const monitored = plan.monitoring.periods.length;
-  const actualPeriods = new Set(plan.monitoring.actuals.map((a) => a.period)).size;
+  // Actuals of months no longer monitored are kept but hidden: they do not count.
+  const inMonitored = new Set(plan.monitoring.periods);
+  const actualPeriods = new Set(plan.monitoring.actuals.filter((a) => inMonitored.has(a.period)).map((a) => a.period)).size;
   return {
     resources: fromCount(resourceFigures, 5),
     goals: goals.length === 0 ? 'empty' : goals.every((g) => g.target > 0 && g.due !== '') ? 'done' : 'in-progress',

@@ -25,8 +25,9 @@ export interface VarianceRow {
 }
 
 /**
- * One row per monitored period and goal with a target for that period, in period order, then
- * goal order.
+ * One row per monitored period and goal with a target for that period (a monthly target, or
+ * the whole target in the goal's due period when it has no monthly ones), in period order,
+ * then goal order.
  * @example planVariance(plan)[0] // { period: '2025-01', goal: 'Revenue', target: 100, actual: 90, variance: -10, … }
  */
 export function planVariance(plan: Plan): VarianceRow[] {
@@ -34,7 +35,8 @@ export function planVariance(plan: Plan): VarianceRow[] {
   const rows: VarianceRow[] = [];
   for (const period of plan.monitoring.periods) {
     for (const goal of plan.goals) {
-      const target = goal.periodTargets.find((t) => t.period === period)?.target;
+      // A goal with monthly targets is checked every month; one with only a whole target, at its due period.
+      const target = goal.periodTargets.length > 0 ? goal.periodTargets.find((t) => t.period === period)?.target : goal.due === period ? goal.target : undefined;
       if (target === undefined) continue;
       const actual = actuals.get(`${period}\u0000${goal.id}`) ?? null;
       const variance = actual === null ? null : actual - target;

@@ -9,7 +9,12 @@
  * was opened at. A save another tab made in between gives PLAN_CONFLICT: nothing is written,
  * the edit stays here, and the user chooses (reload theirs, or save this one as a copy). After
  * each save a message on a BroadcastChannel lets other tabs with the same plan warn at once.
+ *
+ * Leaving: closing the plan, opening another or importing one first saves the edits; when
+ * they cannot be saved (a conflict, a full storage), the plan stays open and `leaveBlocked`
+ * offers to save them as a copy, to try again or to discard them, then goes on.
  */
+import type { ChurnEstimate } from './churn-estimate';
 import type { BuiltBudgetModel } from '../../core/lp/budget-model';
 import { createPlan, PLAN_TEMPLATE_IDS } from '../../core/plan/create-plan';
 import { emptyPlan, nextGoalId, type GoalKind, type Plan, type PlanGoal } from '../../core/plan/plan';
@@ -20,7 +25,7 @@ import { futurePeriodKeys, keyOrdinal, ordinalKey } from '../../core/forecast/pe
 import type { AppError, Result } from '../../core/shared/result';
 import { downloadText } from '../../lib/download';
 import { safeFileName } from '../../lib/forecast/forecast-csv';
-import { currentLocale, t } from '../../lib/i18n/i18n';
+import { currentLocale, formatDateTime, t } from '../../lib/i18n/i18n';
 import { openWorkspaceStore, type KvStore, type StoreMode } from '../../lib/persistence/idb';
 import { createKeptForecastRepository } from '../../lib/persistence/kept-forecast-repository';
 import { createPlanRepository, type PlanRepository } from '../../lib/persistence/plan-repository';
@@ -87,7 +92,7 @@ export interface PlanChannelLike {
 /** A short status line of the list or the open plan (the view translates `key`). */
 export type PlanNotice =
   | { kind: 'success' | 'info'; key: PlanNoticeKey; params?: Record<string, string | number> }
-  | { kind: 'error'; error: AppError; key?: PlanNoticeKey; params?: Record<string, string | number> };
+  | { kind: 'error'; error: AppError; key?: PlanNoticeKey; params?: Record<string, string | number>; recover?: { id: string } };
 
 export type PlanNoticeKey =
   | 'plan.notice.created'
@@ -104,7 +109,18 @@ export type PlanNoticeKey =
   | 'plan.notice.removedElsewhere'
   | 'plan.notice.importFailed'
   | 'plan.notice.actionFailed'
-  | 'plan.notice.importTooNew';
+  | 'plan.notice.importTooNew'
+  | 'plan.notice.renameTooNew'
+  | 'plan.notice.exportTooNew'
+  | 'plan.notice.duplicateTooNew'
+  | 'plan.notice.corrupt'
+  | 'plan.notice.recoveredVersion'
+  | 'plan.notice.recoveredEmpty'
+  | 'plan.notice.reloadFailed'
+  | 'plan.notice.copySavedLeft';
+
+/** What the user set out to do when the plan could not be left (its edits unsaved). */
+export type PlanLeave = { kind: 'close' } | { kind: 'open'; id: string } | { kind: 'create'; plan: Plan; notice: PlanNotice };
 
 /** The kept forecast step 2 attaches: none kept, or a failure to read it. */
 export type ForecastAttach = { status: 'idle' } | { status: 'loading' } | { status: 'none' } | { status: 'attached'; savedAt: string } | { status: 'error'; error: AppError };
@@ -122,6 +138,8 @@ export interface PlanScreenDeps {
   saveDelayMs?: number;
   solveDelayMs?: number;
   versionEveryMs?: number;
+  /** What the churn screen's model says about churn (the app passes it); null without a model. */
+  churnEstimate?: () => ChurnEstimate | null;
 }
 
 function newUuid(): string {
@@ -133,6 +151,11 @@ function defaultChannel(): PlanChannelLike | null {
 }
 
 const TEMPLATE_IDS = new Set(PLAN_TEMPLATE_IDS);
+
+/** The refusal of an action on a plan written by a newer version (the message is for logs; the notice's key is shown). */
+function tooNew(action: 'rename' | 'duplicate' | 'export'): AppError {
+  return { code: 'SCHEMA_TOO_NEW', message: `A plan written by a newer version of the app is not changed or copied here (${action} refused).` };
+}
 
 export class PlanScreen {
   /** Where plans are kept, once known: 'memory' means they vanish when the tab closes. */
@@ -155,6 +178,8 @@ export class PlanScreen {
   page = $state<PlanPage>('resources');
   /** A part to scroll to and focus when the plan screen is next visible. */
   focusRequest = $state.raw<PlanPart | null>(null);
+  /** Leaving the plan was stopped because its edits could not be saved: what was asked. */
+  leaveBlocked = $state.raw<{ then: PlanLeave } | null>(null);
 
   versions = $state.raw<PlanVersion[]>([]);
   /** A version shown read-only, to look at or restore. */
@@ -188,8 +213,28 @@ export class PlanScreen {
   #solveTimer: ReturnType<typeof setTimeout> | undefined;
   #lastSolvedKey: string | null = null;
   #lastSavedJson = '';
+  /** The revision of the open plan this tab wrote itself, or null. */
+  #wroteRevision: number | null = null;
+  /** The highest revision of the open plan another tab said it saved. */
+  #othersRevision = 0;
   /** When editing began since the last version was kept (ms), or null. */
   #editingSince: number | null = null;
+
+  readonly #churnEstimate: () => ChurnEstimate | null;
+
+  /** The churn model's estimate for step 4, or null when no model was trained in this session. */
+  churnEstimate(): ChurnEstimate | null {
+    return this.#churnEstimate();
+  }
+
+  /** Takes the churn model's mean churn probability as the plan's churn probability. */
+  useChurnEstimate(): void {
+    const estimate = this.#churnEstimate();
+    if (!estimate) return;
+    this.update((plan) => {
+      plan.allocation.customerValue.churnProbability = estimate.probability;
+    });
+  }
 
   constructor(deps: PlanScreenDeps = {}) {
     this.#openStore = deps.openStore ?? openWorkspaceStore;
@@ -200,6 +245,7 @@ export class PlanScreen {
     this.#saveDelay = deps.saveDelayMs ?? SAVE_DELAY_MS;
     this.#solveDelay = deps.solveDelayMs ?? SOLVE_DELAY_MS;
     this.#versionEvery = deps.versionEveryMs ?? VERSION_EVERY_MS;
+    this.#churnEstimate = deps.churnEstimate ?? (() => null);
     this.allocation = new AllocationScreen({ client: deps.client, save: deps.save });
     if (this.#channel) this.#channel.onmessage = (event) => this.#onMessage(event.data);
   }
@@ -217,6 +263,8 @@ export class PlanScreen {
 
   /** Reads the list of plans (the view calls it when it shows). */
   async start(): Promise<void> {
+    // The list is shown: a part asked for with no plan open must not move the next plan opened.
+    if (!this.plan) this.focusRequest = null;
     if (this.listState.status === 'idle') this.listState = { status: 'loading' };
     await this.refreshList();
   }
@@ -248,7 +296,7 @@ export class PlanScreen {
     }
     if (read.value.readOnly) {
       // Storing it with this version's schema would drop what the newer version added.
-      this.notice = { kind: 'error', error: { code: 'SCHEMA_TOO_NEW', message: 'newer plan file', params: { found: read.value.schemaVersion } }, key: 'plan.notice.importTooNew' };
+      this.notice = { kind: 'error', error: { code: 'SCHEMA_TOO_NEW', message: 'The plan file was written by a newer version of the app.', params: { found: read.value.schemaVersion } }, key: 'plan.notice.importTooNew' };
       return false;
     }
     return this.#createAndOpen(read.value.plan, { kind: 'success', key: 'plan.notice.imported', params: { name: read.value.plan.name } });
@@ -259,7 +307,12 @@ export class PlanScreen {
   }
 
   async #createAndOpen(plan: Plan, notice: PlanNotice): Promise<boolean> {
-    await this.flush();
+    if (!(await this.#canLeave({ kind: 'create', plan, notice }))) return false;
+    return this.#create(plan, notice);
+  }
+
+  /** Stores `plan` as a new plan and opens it (the open plan's edits are saved or given up already). */
+  async #create(plan: Plan, notice: PlanNotice): Promise<boolean> {
     const repo = await this.#repo();
     const created = await repo.create(plan);
     if (!created.ok) {
@@ -267,18 +320,77 @@ export class PlanScreen {
       return false;
     }
     await this.refreshList();
-    const opened = await this.open(created.value.id);
+    const opened = await this.#load(created.value.id);
     if (opened) this.notice = notice;
     return opened;
   }
 
-  /** Opens a plan (saving the one open first). */
+  /**
+   * Saves the open plan's edits before it is left. When they cannot be saved (a conflict with
+   * another tab, a failed save) the plan stays open and `leaveBlocked` says what was asked.
+   */
+  async #canLeave(then: PlanLeave): Promise<boolean> {
+    if (await this.flush()) {
+      this.leaveBlocked = null;
+      return true;
+    }
+    this.leaveBlocked = { then };
+    return false;
+  }
+
+  async #proceed(then: PlanLeave): Promise<boolean> {
+    this.leaveBlocked = null;
+    if (then.kind === 'close') {
+      this.#closeNow();
+      await this.refreshList();
+      return true;
+    }
+    if (then.kind === 'open') return this.#load(then.id);
+    return this.#create(then.plan, then.notice);
+  }
+
+  /** Leaving was stopped: saves the edits again, and goes on when they are saved. */
+  async leaveTryAgain(): Promise<boolean> {
+    const then = this.leaveBlocked?.then;
+    if (!then) return false;
+    if (!(await this.flush())) return false;
+    return this.#proceed(then);
+  }
+
+  /** Leaving was stopped: gives up the edits (as asked) and goes on. */
+  async leaveDiscard(): Promise<boolean> {
+    const then = this.leaveBlocked?.then;
+    if (!then) return false;
+    this.#dropEdits();
+    return this.#proceed(then);
+  }
+
+  /** Leaving was stopped: keeps the edits as a new plan, then goes on. */
+  async leaveSaveCopy(): Promise<boolean> {
+    const then = this.leaveBlocked?.then;
+    if (!then || !this.plan) return false;
+    const copy = await this.#storeCopy();
+    if (!copy) return false;
+    const done = await this.#proceed(then);
+    if (done && then.kind !== 'create') this.notice = { kind: 'success', key: 'plan.notice.copySavedLeft', params: { name: copy.name } };
+    return done;
+  }
+
+  /** Opens a plan (saving the one open first; when that cannot be saved, it stays open). */
   async open(id: string): Promise<boolean> {
-    await this.flush();
+    if (!(await this.#canLeave({ kind: 'open', id }))) return false;
+    return this.#load(id);
+  }
+
+  /** Opens a plan in place of the one open, whose edits are saved or given up already. */
+  async #load(id: string): Promise<boolean> {
     const repo = await this.#repo();
     const opened = await repo.open(id);
     if (!opened.ok) {
-      this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
+      const corrupt = opened.error.code === 'PLAN_CORRUPT';
+      this.notice = corrupt
+        ? { kind: 'error', error: opened.error, key: 'plan.notice.corrupt', params: { name: this.#nameOf(id) }, recover: { id } }
+        : { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
       return false;
     }
     this.#show(opened.value.plan, opened.value.entry, opened.value.readOnly);
@@ -288,43 +400,103 @@ export class PlanScreen {
     return true;
   }
 
+  #nameOf(id: string): string {
+    return this.plans.find((p) => p.id === id)?.name || t('plan.list.unnamed');
+  }
+
+  /**
+   * A plan whose saved record is damaged: makes its newest readable version (or, with none,
+   * an empty plan) the plan and opens it; the damaged record stays kept aside.
+   */
+  async recover(id: string): Promise<boolean> {
+    if (this.entry && this.entry.id !== id && !(await this.#canLeave({ kind: 'open', id }))) return false;
+    this.busy = true;
+    try {
+      const repo = await this.#repo();
+      const recovered = await repo.recover(id);
+      if (!recovered.ok) {
+        this.notice = { kind: 'error', error: recovered.error, key: 'plan.notice.actionFailed' };
+        return false;
+      }
+      const { plan, entry, from, version } = recovered.value;
+      this.#show(plan, entry, false);
+      this.#wroteRevision = entry.revision;
+      this.page = 'resources';
+      this.focusRequest = null;
+      this.#post({ type: 'saved', id, revision: entry.revision, tab: this.#tab });
+      await this.loadVersions();
+      await this.refreshList();
+      const kept = from === 'version' && version !== null ? this.versions.find((v) => v.n === version) : undefined;
+      this.notice =
+        from === 'version' && version !== null
+          ? { kind: 'success', key: 'plan.notice.recoveredVersion', params: { name: plan.name, n: version, when: kept ? formatDateTime(kept.savedAt) : '—' } }
+          : { kind: 'success', key: 'plan.notice.recoveredEmpty', params: { name: plan.name } };
+      return true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
   #show(plan: Plan, entry: PlanIndexEntry, readOnly: boolean): void {
     clearTimeout(this.#saveTimer);
     this.plan = plan;
     this.entry = entry;
     this.readOnly = readOnly;
     this.conflict = null;
+    this.leaveBlocked = null;
     this.viewing = null;
     this.actualsImport = null;
     this.forecastAttach = { status: 'idle' };
     this.#dirty = false;
     this.#editingSince = null;
+    this.#wroteRevision = null;
+    this.#othersRevision = 0;
     this.#lastSavedJson = JSON.stringify(plan);
     this.saveState = { status: 'saved', at: entry.savedAt };
     this.#lastSolvedKey = null;
     this.#scheduleSolve(0);
   }
 
-  /** Back to the list (the plan is saved first). */
-  async close(): Promise<void> {
-    await this.flush();
+  /** Back to the list (the plan is saved first; when that cannot be saved, it stays open). */
+  async close(): Promise<boolean> {
+    if (!(await this.#canLeave({ kind: 'close' }))) return false;
+    this.#closeNow();
+    await this.refreshList();
+    return true;
+  }
+
+  #closeNow(): void {
+    clearTimeout(this.#saveTimer);
     clearTimeout(this.#solveTimer);
     this.allocation.cancel();
     this.plan = null;
     this.entry = null;
     this.readOnly = false;
     this.conflict = null;
+    this.leaveBlocked = null;
     this.viewing = null;
     this.reportOpen = false;
+    this.focusRequest = null;
+    this.#dirty = false;
+    this.#wroteRevision = null;
+    this.#othersRevision = 0;
     this.saveState = { status: 'idle' };
-    await this.refreshList();
+  }
+
+  /** Gives up the open plan's unsaved edits (they are not written anywhere). */
+  #dropEdits(): void {
+    clearTimeout(this.#saveTimer);
+    this.#dirty = false;
   }
 
   async rename(id: string, name: string): Promise<void> {
     const clean = name.trim();
     if (clean === '') return;
     if (this.entry?.id === id && this.plan) {
-      if (this.readOnly) return;
+      if (this.readOnly) {
+        this.notice = { kind: 'error', error: tooNew('rename'), key: 'plan.notice.renameTooNew' };
+        return;
+      }
       this.plan.name = clean;
       this.touch();
       await this.flush();
@@ -334,8 +506,12 @@ export class PlanScreen {
     }
     const repo = await this.#repo();
     const opened = await repo.open(id);
-    if (!opened.ok || opened.value.readOnly) {
-      this.notice = { kind: 'error', error: opened.ok ? { code: 'SCHEMA_TOO_NEW', message: 'read-only' } : opened.error, key: 'plan.notice.actionFailed' };
+    if (!opened.ok) {
+      this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
+      return;
+    }
+    if (opened.value.readOnly) {
+      this.notice = { kind: 'error', error: tooNew('rename'), key: 'plan.notice.renameTooNew' };
       return;
     }
     const saved = await repo.save(id, { ...opened.value.plan, name: clean }, opened.value.entry.revision);
@@ -348,13 +524,28 @@ export class PlanScreen {
     this.notice = { kind: 'success', key: 'plan.notice.renamed', params: { name: clean } };
   }
 
+  /** Copies a plan under a new name; a plan written by a newer version is refused (the copy would be written as this version's). */
   async duplicate(id: string): Promise<void> {
-    if (this.entry?.id === id) await this.flush();
+    if (this.entry?.id === id) {
+      if (this.readOnly) {
+        this.notice = { kind: 'error', error: tooNew('duplicate'), key: 'plan.notice.duplicateTooNew' };
+        return;
+      }
+      await this.flush();
+    }
     const repo = await this.#repo();
+    if (this.entry?.id !== id) {
+      const opened = await repo.open(id);
+      if (opened.ok && opened.value.readOnly) {
+        this.notice = { kind: 'error', error: tooNew('duplicate'), key: 'plan.notice.duplicateTooNew' };
+        return;
+      }
+    }
     const name = this.plans.find((p) => p.id === id)?.name ?? this.plan?.name ?? '';
     const copy = await repo.duplicate(id, t('plan.list.copyName', { name }));
     if (!copy.ok) {
-      this.notice = { kind: 'error', error: copy.error, key: 'plan.notice.actionFailed' };
+      const refused = copy.error.code === 'SCHEMA_TOO_NEW';
+      this.notice = { kind: 'error', error: copy.error, key: refused ? 'plan.notice.duplicateTooNew' : 'plan.notice.actionFailed' };
       return;
     }
     await this.refreshList();
@@ -379,11 +570,18 @@ export class PlanScreen {
     this.notice = { kind: 'success', key: 'plan.notice.deleted', params: { name } };
   }
 
-  /** Downloads a plan as a plan file (the open one as it is now, saved first). */
+  /**
+   * Downloads a plan as a plan file (the open one as it is now, saved first). A plan written by
+   * a newer version is refused: the file would say it is of this version's schema.
+   */
   async exportPlan(id: string): Promise<void> {
     let plan: Plan;
     let savedAt: string;
     if (this.entry?.id === id && this.plan) {
+      if (this.readOnly) {
+        this.notice = { kind: 'error', error: tooNew('export'), key: 'plan.notice.exportTooNew' };
+        return;
+      }
       await this.flush();
       plan = $state.snapshot(this.plan) as Plan;
       savedAt = this.entry.savedAt;
@@ -392,6 +590,10 @@ export class PlanScreen {
       const opened = await repo.open(id);
       if (!opened.ok) {
         this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
+        return;
+      }
+      if (opened.value.readOnly) {
+        this.notice = { kind: 'error', error: tooNew('export'), key: 'plan.notice.exportTooNew' };
         return;
       }
       plan = opened.value.plan;
@@ -427,15 +629,30 @@ export class PlanScreen {
     return this.#dirty;
   }
 
-  /** Saves the open plan now if it has unsaved edits (and waits for a save under way). */
-  async flush(): Promise<void> {
+  /** Unsaved edits that a save cannot write now (a conflict with another tab, or a failed save). */
+  get hasUnsavable(): boolean {
+    return this.#dirty && (this.conflict !== null || this.saveState.status === 'error');
+  }
+
+  /**
+   * Saves the open plan now if it has unsaved edits (and waits for a save under way).
+   * @returns true when every edit is saved; false when some are not (a conflict, a failed save)
+   */
+  async flush(): Promise<boolean> {
     clearTimeout(this.#saveTimer);
-    while (this.#saving) await this.#saving;
-    if (!this.#dirty || !this.plan || !this.entry || this.readOnly || this.conflict) return;
-    this.#saving = this.#write().finally(() => {
-      this.#saving = null;
-    });
-    await this.#saving;
+    // Edits made while a save was under way are saved by the next round.
+    for (let round = 0; round < 3; round++) {
+      while (this.#saving) await this.#saving;
+      if (!this.#dirty) return true;
+      if (!this.plan || !this.entry || this.readOnly || this.conflict) return false;
+      this.#saving = this.#write().finally(() => {
+        this.#saving = null;
+      });
+      await this.#saving;
+      clearTimeout(this.#saveTimer);
+      if (this.saveState.status === 'error' || this.conflict) return !this.#dirty;
+    }
+    return !this.#dirty;
   }
 
   async #write(): Promise<void> {
@@ -464,7 +681,14 @@ export class PlanScreen {
       return;
     }
     this.entry = saved.value;
+    this.#wroteRevision = saved.value.revision;
     this.#lastSavedJson = json;
+    if (this.#othersRevision >= saved.value.revision) {
+      // Another tab said it saved this revision (or a later one) while this save was under way:
+      // the two saves raced, one may have written over the other. The edits stay unsaved here.
+      this.#raced();
+      return;
+    }
     this.plans = [saved.value, ...this.plans.filter((p) => p.id !== saved.value.id)];
     this.#post({ type: 'saved', id: entry.id, revision: saved.value.revision, tab: this.#tab });
     if (this.#editingSince !== null && this.#now().getTime() - this.#editingSince >= this.#versionEvery) {
@@ -480,34 +704,75 @@ export class PlanScreen {
       this.#saveTimer = setTimeout(() => void this.flush(), this.#saveDelay);
     } else {
       this.saveState = { status: 'saved', at: saved.value.savedAt };
+      // Everything is saved now: nothing stops leaving any more (the user leaves when they like).
+      this.leaveBlocked = null;
     }
   }
 
-  /** Tries a failed save again. */
+  /** Another tab saved the same revision as this one: the edits here count as unsaved, in conflict. */
+  #raced(): void {
+    clearTimeout(this.#saveTimer);
+    this.#dirty = true;
+    this.#lastSavedJson = '';
+    this.conflict = { from: 'save' };
+    this.saveState = { status: 'conflict' };
+  }
+
+  /** Tries a failed save again; when leaving the plan was stopped by it, goes on once saved. */
   async retrySave(): Promise<void> {
-    if (this.saveState.status === 'error') this.#dirty = true;
+    if (this.leaveBlocked) {
+      await this.leaveTryAgain();
+      return;
+    }
     await this.flush();
   }
 
-  /** After a conflict: drops the edits here and opens what the other tab saved. */
+  /**
+   * After a conflict: drops the edits here and opens what the other tab saved. When that
+   * cannot be opened (deleted in the other tab), the edits and the conflict stay.
+   */
   async reloadTheirs(): Promise<void> {
     const id = this.entry?.id;
     if (!id) return;
     clearTimeout(this.#saveTimer);
-    this.#dirty = false;
-    this.conflict = null;
-    if (await this.open(id)) this.notice = { kind: 'info', key: 'plan.notice.reloaded' };
+    const repo = await this.#repo();
+    const opened = await repo.open(id);
+    if (!opened.ok) {
+      this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.reloadFailed' };
+      return;
+    }
+    this.#dropEdits();
+    this.#show(opened.value.plan, opened.value.entry, opened.value.readOnly);
+    await this.loadVersions();
+    this.notice = { kind: 'info', key: 'plan.notice.reloaded' };
   }
 
-  /** After a conflict: keeps the edits here as a new plan, and leaves the other tab's as it is. */
+  /** After a conflict: keeps the edits here as a new plan and opens it, and leaves the other tab's as it is. */
   async saveMineAsCopy(): Promise<void> {
     if (!this.plan) return;
+    const copy = await this.#storeCopy();
+    if (copy && (await this.#load(copy.id))) this.notice = { kind: 'success', key: 'plan.notice.copySaved', params: { name: copy.name } };
+  }
+
+  /**
+   * Stores the open plan as it is here as a new plan "… (my copy)"; once stored, the edits
+   * count as saved (there) and the conflict is over.
+   * @returns the copy's id and name, or null when it could not be stored (nothing changes)
+   */
+  async #storeCopy(): Promise<{ id: string; name: string } | null> {
+    if (!this.plan) return null;
     const snapshot = $state.snapshot(this.plan) as Plan;
     const name = t('plan.conflict.copyName', { name: snapshot.name });
-    clearTimeout(this.#saveTimer);
-    this.#dirty = false;
+    const repo = await this.#repo();
+    const created = await repo.create({ ...snapshot, name });
+    if (!created.ok) {
+      this.notice = { kind: 'error', error: created.error, key: 'plan.notice.actionFailed' };
+      return null;
+    }
+    this.#dropEdits();
     this.conflict = null;
-    await this.#createAndOpen({ ...snapshot, name }, { kind: 'success', key: 'plan.notice.copySaved', params: { name } });
+    await this.refreshList();
+    return { id: created.value.id, name };
   }
 
   #post(message: PlanMessage): void {
@@ -528,10 +793,14 @@ export class PlanScreen {
       this.notice = { kind: 'info', key: 'plan.notice.removedElsewhere' };
       return;
     }
-    if (message.revision !== this.entry.revision) {
+    this.#othersRevision = Math.max(this.#othersRevision, message.revision);
+    if (message.revision > this.entry.revision) {
       clearTimeout(this.#saveTimer);
       this.conflict = { from: 'other-tab' };
       this.saveState = { status: 'conflict' };
+    } else if (message.revision === this.entry.revision && this.#wroteRevision === message.revision) {
+      // Both tabs saved this revision: the saves raced and one wrote over the other.
+      this.#raced();
     }
   }
 
@@ -555,11 +824,21 @@ export class PlanScreen {
     if (!listed.ok) this.notice = { kind: 'error', error: listed.error, key: 'plan.notice.actionFailed' };
   }
 
+  /**
+   * Saves the edits before an action that needs them stored; when they cannot be, the action
+   * is not done (the conflict banner or the failed save says why).
+   */
+  async #flushBefore(): Promise<boolean> {
+    if (await this.flush()) return true;
+    if (this.saveState.status === 'error') this.notice = { kind: 'error', error: this.saveState.error, key: 'plan.notice.actionFailed' };
+    return false;
+  }
+
   /** Keeps the plan as it is now as a version. */
   async keepVersion(): Promise<void> {
     const id = this.entry?.id;
     if (!id || this.readOnly) return;
-    await this.flush();
+    if (!(await this.#flushBefore())) return;
     const repo = await this.#repo();
     const kept = await repo.keepVersion(id, 'manual');
     if (!kept.ok) {
@@ -578,7 +857,7 @@ export class PlanScreen {
     const opened = await repo.openVersion(id, n);
     const version = this.versions.find((v) => v.n === n);
     if (!opened.ok || !version) {
-      this.notice = { kind: 'error', error: opened.ok ? { code: 'PLAN_VERSION_NOT_FOUND', message: 'gone', params: { n } } : opened.error, key: 'plan.notice.actionFailed' };
+      this.notice = { kind: 'error', error: opened.ok ? { code: 'PLAN_VERSION_NOT_FOUND', message: `Version ${n} of plan ${id} is not kept.`, params: { n } } : opened.error, key: 'plan.notice.actionFailed' };
       return;
     }
     this.viewing = { version, plan: opened.value };
@@ -588,8 +867,7 @@ export class PlanScreen {
   async restoreVersion(n: number): Promise<void> {
     const id = this.entry?.id;
     if (!id || this.readOnly) return;
-    await this.flush();
-    if (this.conflict || !this.entry) return;
+    if (!(await this.#flushBefore()) || !this.entry) return;
     const repo = await this.#repo();
     const restored = await repo.restoreVersion(id, n, this.entry.revision);
     if (!restored.ok) {
@@ -748,11 +1026,20 @@ export class PlanScreen {
     const start = keyOrdinal(first.trim(), 'month');
     if (!Number.isFinite(start) || !Number.isInteger(count) || count < 1 || count > 120) return false;
     const periods = futurePeriodKeys(ordinalKey(start - 1, 'month'), count, 'month');
+    // Actuals of months left out stay in the plan, hidden (`hiddenActuals` counts them, step 5
+    // says so): widening the months shows them again.
     this.update((plan) => {
       plan.monitoring.periods = periods;
-      plan.monitoring.actuals = plan.monitoring.actuals.filter((a) => periods.includes(a.period));
     });
     return true;
+  }
+
+  /** Entered actuals of months the plan does not monitor (kept, not shown). */
+  get hiddenActuals(): number {
+    const plan = this.plan;
+    if (!plan) return 0;
+    const monitored = new Set(plan.monitoring.periods);
+    return plan.monitoring.actuals.filter((a) => !monitored.has(a.period)).length;
   }
 
   /** Enters (or, with null, clears) the actual of a goal in a period. */
@@ -815,8 +1102,7 @@ export class PlanScreen {
     if (!this.plan || !this.entry || this.readOnly) return;
     this.busy = true;
     try {
-      await this.flush();
-      if (this.conflict || !this.entry) return;
+      if (!(await this.#flushBefore()) || !this.entry) return;
       const repo = await this.#repo();
       const kept = await repo.keepVersion(this.entry.id, 'replan');
       if (!kept.ok) {

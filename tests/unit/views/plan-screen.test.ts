@@ -1,5 +1,7 @@
+import { churnEstimateOf, type ChurnEstimate } from '../../../src/views/plan/churn-estimate';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlanScreen, type PlanChannelLike, type PlanMessage } from '../../../src/views/plan/plan.svelte';
+import { planNoticeText } from '../../../src/views/plan/plan-notice';
 import { lpWorkerApi, type LpWorkerApi } from '../../../src/workers/lp-api';
 import { CANCELLED, type WorkerClient } from '../../../src/lib/worker-client';
 import { createMemoryStore, type KvStore } from '../../../src/lib/persistence/idb';
@@ -11,6 +13,7 @@ import { planFileText } from '../../../src/core/plan/plan-file';
 import { planVariance } from '../../../src/core/plan/plan-variance';
 import { KEPT_FORECAST_KIND } from '../../../src/core/persistence/kept-forecast';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/core/persistence/schema';
+import { planCurrentKey } from '../../../src/core/plan/plan-store-format';
 
 const initialLocale = currentLocale();
 beforeEach(() => setLocale('en-US'));
@@ -49,12 +52,42 @@ function channelHub() {
   };
 }
 
+/** A store that can be made full: every write then fails as the browser's QuotaExceededError. */
+function fillableStore(inner: KvStore = createMemoryStore()) {
+  let full = false;
+  const store: KvStore = {
+    mode: inner.mode,
+    get: <T>(key: string) => inner.get<T>(key),
+    getMany: <T>(keys: string[]) => inner.getMany<T>(keys),
+    async setMany(entries) {
+      if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return inner.setMany(entries);
+    },
+    delMany: (keys) => inner.delMany(keys),
+    keys: () => inner.keys(),
+  };
+  return { store, fill: (on: boolean) => (full = on) };
+}
+
+/** A channel whose messages from "another tab" the test sends by hand. */
+function manualChannel() {
+  const channel: PlanChannelLike = { onmessage: null, postMessage() {}, close() {} };
+  const send = (message: PlanMessage) => channel.onmessage?.({ data: message } as MessageEvent<PlanMessage>);
+  return { channel, send };
+}
+
+/** Makes the stored plan `id` one written by a newer version of the app. */
+async function makeNewer(store: KvStore, id: string): Promise<void> {
+  const stored = (await store.get(planCurrentKey(id))) as object;
+  await store.setMany([[planCurrentKey(id), { ...stored, schemaVersion: CURRENT_SCHEMA_VERSION + 1 }]]);
+}
+
 let clock = Date.parse('2025-04-02T09:00:00.000Z');
 const now = () => new Date(clock);
 let ids = 0;
 const screens: PlanScreen[] = [];
 
-function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; versionEveryMs?: number } = {}) {
+function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; versionEveryMs?: number; churnEstimate?: () => ChurnEstimate | null } = {}) {
   const lp = fakeLpClient();
   const saved: { name: string; text: string; type?: string }[] = [];
   const screen = new PlanScreen({
@@ -67,6 +100,7 @@ function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; v
     saveDelayMs: 5,
     solveDelayMs: 5,
     versionEveryMs: options.versionEveryMs,
+    churnEstimate: options.churnEstimate,
   });
   screens.push(screen);
   return { screen, saved, lp };
@@ -108,6 +142,20 @@ describe('PlanScreen', () => {
     expect(screen.allocation.solved?.solution.status).toBe('optimal');
     // The labels of the model are the plan's, translated.
     expect(Object.values(screen.allocation.solved?.meaning.labels ?? {})).toEqual(expect.arrayContaining(['Inside sales', 'Budget', 'Sales hours']));
+  });
+
+  it('takes the churn probability of step 4 from the churn model when there is one, and saves it', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store, { churnEstimate: () => churnEstimateOf({ datasetName: 'telco.csv', training: { report: { test: { scores: Float64Array.from([0.1, 0.3, 0.5]) } } } as never }) });
+    await screen.start();
+    await screen.createNew('cloud-software');
+    // Mean of the held-out scores: (0.1 + 0.3 + 0.5) / 3 = 0.3.
+    expect(screen.churnEstimate()).toEqual({ probability: expect.closeTo(0.3, 12), customers: 3, datasetName: 'telco.csv' });
+    screen.useChurnEstimate();
+    expect(screen.plan?.allocation.customerValue.churnProbability).toBeCloseTo(0.3, 12);
+    await until(() => screen.entry?.revision === 2, 'the save');
+    const { screen: without } = screenOn(createMemoryStore());
+    expect(without.churnEstimate()).toBeNull();
   });
 
   it('autosaves an edited budget with the next revision, and re-solves the allocation', async () => {
@@ -356,5 +404,290 @@ describe('PlanScreen', () => {
     await screen.createNew('cloud-software');
     // Opening keeps the page asked for.
     expect(screen.page).toBe('strategy');
+  });
+
+  describe('after review', () => {
+    it('does not leave a plan whose edits cannot be saved (storage full): it stays open and offers try again, a copy or discarding', async () => {
+      const { store, fill } = fillableStore();
+      const { screen } = screenOn(store);
+      await screen.createNew('industrial-equipment');
+      const other = screen.entry!.id;
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      fill(true);
+      screen.update((plan) => (plan.resources.money.cash = 12_345));
+      expect(await screen.flush()).toBe(false);
+      expect(screen.saveState.status === 'error' && screen.saveState.error.code).toBe('STORAGE_QUOTA');
+      expect(screen.hasUnsavable).toBe(true);
+
+      // Closing, opening another plan and importing one all stay on this plan, edits kept.
+      expect(await screen.close()).toBe(false);
+      expect(screen.entry?.id).toBe(id);
+      expect(screen.leaveBlocked).toEqual({ then: { kind: 'close' } });
+      expect(await screen.open(other)).toBe(false);
+      expect(screen.entry?.id).toBe(id);
+      expect(screen.leaveBlocked).toEqual({ then: { kind: 'open', id: other } });
+      const file = planFileText(createPlan('medical-leasing'), '2025-01-01T00:00:00.000Z');
+      expect(await screen.importText(file)).toBe(false);
+      expect(screen.entry?.id).toBe(id);
+      expect(screen.leaveBlocked?.then.kind).toBe('create');
+      expect(screen.plan?.resources.money.cash).toBe(12_345);
+      expect(screen.hasUnsaved).toBe(true);
+
+      // Still full: trying again stays; with room, it saves and goes on (here: the import).
+      expect(await screen.leaveTryAgain()).toBe(false);
+      expect(screen.entry?.id).toBe(id);
+      fill(false);
+      expect(await screen.leaveTryAgain()).toBe(true);
+      expect(screen.plan?.name).toBe(createPlan('medical-leasing').name);
+      expect(screen.leaveBlocked).toBeNull();
+      const stored = await createPlanRepository(store, now, () => 'x').open(id);
+      expect(stored.ok && stored.value.plan.resources.money.cash).toBe(12_345);
+    });
+
+    it('after a conflict, leaving keeps the edits until they are saved as a copy or discarded on purpose', async () => {
+      const store = createMemoryStore();
+      const a = screenOn(store).screen;
+      const b = screenOn(store).screen;
+      await a.createNew('strategy-consultancy');
+      const other = a.entry!.id;
+      await a.createNew('cloud-software');
+      const id = a.entry!.id;
+      await b.open(id);
+      b.update((plan) => (plan.resources.notes = 'theirs'));
+      await b.flush();
+
+      a.update((plan) => (plan.resources.notes = 'mine'));
+      expect(await a.flush()).toBe(false);
+      expect(a.conflict).toEqual({ from: 'save' });
+      expect(await a.close()).toBe(false);
+      expect(a.plan?.resources.notes).toBe('mine');
+      expect(a.hasUnsavable).toBe(true);
+
+      // Saved as a copy, then closed as asked.
+      expect(await a.leaveSaveCopy()).toBe(true);
+      expect(a.plan).toBeNull();
+      expect(a.notice).toMatchObject({ key: 'plan.notice.copySavedLeft', params: { name: 'Cloud software: finance and healthcare, flexible pricing (my copy)' } });
+      const copy = a.plans.find((p) => p.name.endsWith('(my copy)'))!;
+      const repository = createPlanRepository(store, now, () => 'x');
+      const stored = await repository.open(copy.id);
+      expect(stored.ok && stored.value.plan.resources.notes).toBe('mine');
+
+      // Discarding on purpose goes on to the plan asked for.
+      await a.open(id);
+      await b.flush();
+      b.update((plan) => (plan.resources.notes = 'theirs again'));
+      await b.flush();
+      a.update((plan) => (plan.resources.notes = 'mine again'));
+      await a.flush();
+      expect(await a.open(other)).toBe(false);
+      expect(await a.leaveDiscard()).toBe(true);
+      expect(a.entry?.id).toBe(other);
+      expect(a.hasUnsaved).toBe(false);
+      const theirs = await repository.open(id);
+      expect(theirs.ok && theirs.value.plan.resources.notes).toBe('theirs again');
+    });
+
+    it('keeps actuals of months no longer monitored, hidden, and shows them again when the months are widened', async () => {
+      const { screen } = screenOn(createMemoryStore());
+      await screen.createNew('cloud-software');
+      const periods = [...screen.plan!.monitoring.periods];
+      const actuals = JSON.parse(JSON.stringify(screen.plan!.monitoring.actuals)) as unknown[];
+      // The ready-made plan has actuals for its first three months.
+      expect(actuals.length).toBeGreaterThan(0);
+      expect(screen.hiddenActuals).toBe(0);
+
+      expect(screen.setMonitoredPeriods(periods[3], periods.length - 3)).toBe(true);
+      expect(screen.plan!.monitoring.periods).toEqual(periods.slice(3));
+      expect(screen.plan!.monitoring.actuals).toEqual(actuals);
+      expect(screen.hiddenActuals).toBe(actuals.length);
+      expect(planVariance(screen.plan!).some((r) => r.actual !== null)).toBe(false);
+      await screen.flush();
+      expect(screen.saveState.status).toBe('saved');
+
+      expect(screen.setMonitoredPeriods(periods[0], periods.length)).toBe(true);
+      expect(screen.hiddenActuals).toBe(0);
+      expect(planVariance(screen.plan!).filter((r) => r.actual !== null)).toHaveLength(actuals.length);
+    });
+
+    it('refuses to export or duplicate a plan written by a newer version, open or not', async () => {
+      const store = createMemoryStore();
+      const { screen, saved } = screenOn(store);
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      await screen.close();
+      await makeNewer(store, id);
+
+      await screen.exportPlan(id);
+      expect(saved).toHaveLength(0);
+      expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.exportTooNew' });
+      await screen.duplicate(id);
+      expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.duplicateTooNew' });
+      expect(screen.plans).toHaveLength(1);
+
+      expect(await screen.open(id)).toBe(true);
+      expect(screen.readOnly).toBe(true);
+      await screen.exportPlan(id);
+      expect(saved).toHaveLength(0);
+      expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.exportTooNew' });
+      await screen.duplicate(id);
+      expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.duplicateTooNew' });
+      await screen.refreshList();
+      expect(screen.plans).toHaveLength(1);
+    });
+
+    it('warns of another tab’s save only for a later revision, and turns a raced save into a conflict', async () => {
+      const { channel, send } = manualChannel();
+      const { screen } = screenOn(createMemoryStore(), { channel });
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      screen.update((plan) => (plan.resources.notes = 'one'));
+      await screen.flush();
+      screen.update((plan) => (plan.resources.notes = 'two'));
+      await screen.flush();
+      expect(screen.entry?.revision).toBe(3);
+
+      // A late message about an older revision changes nothing.
+      send({ type: 'saved', id, revision: 2, tab: 'other' });
+      expect(screen.conflict).toBeNull();
+      expect(screen.saveState.status).toBe('saved');
+
+      // Another tab says it saved the very revision this tab saved: the saves raced.
+      send({ type: 'saved', id, revision: 3, tab: 'other' });
+      expect(screen.conflict).toEqual({ from: 'save' });
+      expect(screen.saveState.status).toBe('conflict');
+      expect(screen.hasUnsaved).toBe(true);
+      expect(await screen.close()).toBe(false);
+
+      // A later revision: the usual warning.
+      const manual = manualChannel();
+      const c = screenOn(createMemoryStore(), { channel: manual.channel }).screen;
+      await c.createNew('medical-leasing');
+      manual.send({ type: 'saved', id: c.entry!.id, revision: 2, tab: 'other' });
+      expect(c.conflict).toEqual({ from: 'other-tab' });
+    });
+
+    it('ends two saves that race from one revision with the one not written in conflict, its edits kept', async () => {
+      const store = createMemoryStore();
+      const hub = channelHub();
+      const a = screenOn(store, { channel: hub() }).screen;
+      const b = screenOn(store, { channel: hub() }).screen;
+      await a.createNew('cloud-software');
+      await b.open(a.entry!.id);
+      a.update((plan) => (plan.resources.notes = 'from A'));
+      b.update((plan) => (plan.resources.notes = 'from B'));
+      await Promise.all([a.flush(), b.flush()]);
+      await new Promise((r) => setTimeout(r, 10));
+
+      const stored = await createPlanRepository(store, now, () => 'x').open(a.entry!.id);
+      const notes = stored.ok ? stored.value.plan.resources.notes : '';
+      for (const s of [a, b]) {
+        if (s.plan?.resources.notes !== notes) {
+          expect(s.conflict).not.toBeNull();
+          expect(s.saveState.status).toBe('conflict');
+          expect(s.hasUnsaved).toBe(true);
+        }
+      }
+      expect([a, b].filter((s) => s.conflict !== null).length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('offers to recover a damaged plan, from its newest kept version or clean', async () => {
+      const store = createMemoryStore();
+      const { screen } = screenOn(store);
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      screen.update((plan) => (plan.resources.notes = 'kept'));
+      await screen.keepVersion();
+      const keptAt = screen.versions[0].savedAt;
+      await screen.close();
+      await store.setMany([[planCurrentKey(id), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'x', data: { kind: 'plan' } }]]);
+
+      expect(await screen.open(id)).toBe(false);
+      expect(screen.notice).toMatchObject({ kind: 'error', error: { code: 'PLAN_CORRUPT' }, key: 'plan.notice.corrupt', recover: { id } });
+      expect(planNoticeText(screen.notice!)).toMatch(/could not be opened: its saved copy is damaged/);
+
+      expect(await screen.recover(id)).toBe(true);
+      expect(screen.entry?.id).toBe(id);
+      expect(screen.plan?.resources.notes).toBe('kept');
+      expect(screen.notice).toMatchObject({ kind: 'success', key: 'plan.notice.recoveredVersion', params: { n: 1 } });
+      expect(planNoticeText(screen.notice!)).toContain('from version 1, kept');
+      expect(keptAt).toBeTruthy();
+      // The damaged copy is kept aside.
+      expect((await store.keys()).some((k) => k.includes(id) && !k.startsWith('plans:'))).toBe(true);
+
+      // With no version to go back to, it starts clean under its listed name.
+      await screen.createNew();
+      const bare = screen.entry!.id;
+      await screen.close();
+      await store.setMany([[planCurrentKey(bare), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'x', data: { kind: 'plan' } }]]);
+      expect(await screen.open(bare)).toBe(false);
+      expect(await screen.recover(bare)).toBe(true);
+      expect(screen.notice).toMatchObject({ kind: 'success', key: 'plan.notice.recoveredEmpty' });
+      expect(planNoticeText(screen.notice!)).toMatch(/started clean/);
+    });
+
+    it('forgets a part asked for while no plan was open once the list is shown', async () => {
+      const { screen } = screenOn(createMemoryStore());
+      screen.showPart('strategy-contract');
+      await screen.start();
+      expect(screen.focusRequest).toBeNull();
+      await screen.createNew('cloud-software');
+      expect(screen.page).toBe('resources');
+    });
+
+    it('keeps the edits and the conflict when “Reload theirs” finds the plan deleted in another tab', async () => {
+      const store = createMemoryStore();
+      const hub = channelHub();
+      const a = screenOn(store, { channel: hub() }).screen;
+      const b = screenOn(store, { channel: hub() }).screen;
+      await a.createNew('medical-leasing');
+      const id = a.entry!.id;
+      await b.start();
+      await b.remove(id);
+      await until(() => a.conflict !== null, 'the message from tab B');
+      a.update((plan) => (plan.resources.notes = 'mine'));
+
+      await a.reloadTheirs();
+      expect(a.conflict).toEqual({ from: 'other-tab' });
+      expect(a.hasUnsaved).toBe(true);
+      expect(a.plan?.resources.notes).toBe('mine');
+      expect(a.notice).toMatchObject({ kind: 'error', error: { code: 'PLAN_NOT_FOUND' }, key: 'plan.notice.reloadFailed' });
+
+      await a.saveMineAsCopy();
+      expect(a.conflict).toBeNull();
+      expect(a.entry?.id).not.toBe(id);
+      expect(a.plan?.resources.notes).toBe('mine');
+    });
+
+    it('shows translated text only for the refusals the screen builds itself', async () => {
+      const store = createMemoryStore();
+      const { screen } = screenOn(store);
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      await screen.close();
+      await makeNewer(store, id);
+
+      const texts: string[] = [];
+      const seen = (built = true) => {
+        const notice = screen.notice!;
+        expect(notice.kind).toBe('error');
+        const text = planNoticeText(notice);
+        // The English message of an error the screen builds is for logs only.
+        if (built && notice.kind === 'error') expect(text).not.toContain(notice.error.message);
+        expect(text).not.toMatch(/[{}]/);
+        texts.push(text);
+      };
+      await screen.rename(id, 'Another name');
+      expect(screen.notice).toMatchObject({ key: 'plan.notice.renameTooNew' });
+      seen();
+      const file = JSON.parse(planFileText(createPlan('cloud-software'), '2025-01-01T00:00:00.000Z')) as { schemaVersion: number };
+      file.schemaVersion = CURRENT_SCHEMA_VERSION + 1;
+      await screen.importText(JSON.stringify(file));
+      seen();
+      await screen.open(id);
+      await screen.viewVersion(7);
+      seen(false);
+      expect(texts[2]).toBe('That did not work. Version 7 of this plan is no longer kept.');
+    });
   });
 });

@@ -36,3 +36,12 @@ describe('stepProgress', () => {
     expect(stepProgress(createPlan('cloud-software'))).toEqual({ resources: 'done', goals: 'done', priorities: 'done', allocation: 'done', monitoring: 'in-progress' });
   });
 });
+
+describe('stepProgress and hidden actuals', () => {
+  it('counts only actuals of the monitored months', () => {
+    const plan = createPlan('cloud-software');
+    // Monitor only the last three months: the actuals entered (January to March) are hidden.
+    plan.monitoring.periods = plan.monitoring.periods.slice(-3);
+    expect(stepProgress(plan).monitoring).toBe('empty');
+  });
+});

@@ -67,3 +67,14 @@ describe('targetAgainstForecast over part of the targets', () => {
     expect(targetAgainstForecast(p, p.goals[0])).toEqual({ forecast: 300, target: 360, share: expect.closeTo(0.2, 12), periods: 3 });
   });
 });
+
+describe('planVariance of a goal with only a whole target', () => {
+  it('checks it in its due period', () => {
+    const p = plan();
+    p.goals.push({ id: 'g3', kind: 'share', label: 'Share', target: 4, due: '2025-02', measure: '', importance: 3, feasibility: 2, term: 'long', use: 'none', periodTargets: [], followsForecast: false });
+    p.monitoring.actuals.push({ period: '2025-02', goalId: 'g3', value: 3.5 });
+    const rows = planVariance(p).filter((r) => r.goalId === 'g3');
+    // 3.5 − 4 = −0.5; −0.5 / 4 = −12.5%; only in 2025-02.
+    expect(rows).toEqual([{ period: '2025-02', goal: 'Share', goalId: 'g3', target: 4, actual: 3.5, forecast: null, variance: -0.5, varianceShare: -0.125, drift: null }]);
+  });
+});
