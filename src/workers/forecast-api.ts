@@ -2,8 +2,8 @@
  * What the forecast worker does, apart from the messaging (forecast.worker.ts exposes it), so
  * tests call it directly: read the dates of a column (to guess the period), make the series
  * from the open data set (aggregateSeries) and find its season, fit a model with its hold-out
- * test in one call (the sliders send one call per position), and the rolling-origin backtest
- * with progress. Every failure is a Result, never a throw.
+ * test in one call (the sliders send one call per position), the rolling-origin backtest
+ * with progress, and the refit of a plan's forecast when it is re-planned. Every failure is a Result, never a throw.
  */
 import type { Dataset } from '../core/data/dataset';
 import { aggregateSeries, type AggregatedSeries, type AggregateSeriesOptions } from '../core/forecast/aggregate-series';
@@ -16,6 +16,7 @@ import { fail, ok, type Result } from '../core/shared/result';
 import { inspectColumnDates, type DateInspection } from '../core/forecast/series-guesses';
 import { totalGroups } from '../core/forecast/forecast-totals';
 import { rangeCoverage, type OriginRanges, type RangeCoverage } from '../core/forecast/range-coverage';
+import { replanForecast, type PeriodValue, type PlanForecast, type ReplannedForecast } from '../core/plan/replan-forecast';
 
 /** Progress goes to the page at most this often (10 Hz), plus the last origin. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -184,10 +185,22 @@ function backtest(values: number[], options: FitRequestOptions, rolling: Backtes
   }
 }
 
+/**
+ * The forecast of a re-planned plan: the plan's forecast fitted again with the actuals added
+ * to its history (replanForecast), for the periods still to come.
+ */
+function refit(forecast: PlanForecast | null, actuals: PeriodValue[], periods: string[]): Result<ReplannedForecast> {
+  try {
+    return replanForecast(forecast, actuals, periods);
+  } catch (error) {
+    return internal(error);
+  }
+}
+
 function internal(error: unknown): Result<never> {
   const detail = error instanceof Error ? error.message : String(error);
   return fail('INTERNAL', detail, { detail });
 }
 
-export const forecastWorkerApi = { inspectDates, series, fit, backtest };
+export const forecastWorkerApi = { inspectDates, series, fit, backtest, refit };
 export type ForecastWorkerApi = typeof forecastWorkerApi;

@@ -267,3 +267,33 @@ describe('the plan screen when its edits cannot be saved', () => {
     assert.deepEqual(s.errors, []);
   });
 });
+
+describe('the plan and the other screens', () => {
+  it('takes a customer lifetime value from the Pricing screen’s margin into step 4', async () => {
+    const s = await openApp();
+    try {
+      await s.page.getByRole('link', { name: 'Data', exact: true }).click();
+      await s.page.getByRole('button', { name: /Price tests by segment/ }).click();
+      await s.page.getByTestId('dataset-list').locator('.name', { hasText: 'price-tests.csv' }).waitFor();
+      await s.page.getByRole('link', { name: 'Pricing' }).click();
+      // Small firms, no unit cost: the best price is a/2b = 43.20 (derived in the pricing tests).
+      await s.page.getByTestId('pricing-best-price').filter({ hasText: '43.2' }).waitFor({ timeout: 30_000 });
+
+      await s.page.getByRole('link', { name: 'Plan', exact: true }).click();
+      await s.page.getByTestId('plan-template').selectOption('cloud-software');
+      await s.page.getByTestId('plan-new-template').click();
+      await s.page.getByTestId('plan-step-allocation').click();
+      const fromPricing = s.page.getByTestId('plan-from-pricing');
+      assert.match(await fromPricing.innerText(), /profit-maximising price 43\.2 \$ less the unit cost 0 \$ leaves 43\.2 \$ a unit/);
+      await fromPricing.getByLabel('Units a customer buys over its life').fill('500');
+      await fromPricing.getByLabel('Units a customer buys over its life').blur();
+      // The margin is a/2b ≈ 43.2 (shown rounded): × 500 ≈ 21,600, then × (1 − 22%) ≈ 16,850.
+      await s.page.getByTestId('plan-use-pricing').click();
+      await s.page.getByTestId('plan-customer-value').filter({ hasText: /21,[56]\d\d(\.\d+)? × \(1 − 22%\) = 16,8\d\d/ }).waitFor();
+      assert.deepEqual(foreignRequests(s.requests), []);
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -48,6 +48,19 @@ export interface KeptForecast {
   /** Mean absolute error on the held-out last periods, when the hold-out test ran. */
   holdoutMae: number | null;
   holdoutSize: number | null;
+  /**
+   * The series the forecast was fitted on, oldest first (its last period is `lastPeriod`), so
+   * that a re-plan can add the actuals to it and fit the same model again. Optional: absent in
+   * records written before it existed (a kept forecast or plan without it still loads as it
+   * was, which is why adding it needed no schema version); without it nothing can be refitted.
+   */
+  history?: KeptHistory;
+}
+
+/** The periods (keys such as '2024-03') and values of a forecast's series, one value per period. */
+export interface KeptHistory {
+  periods: string[];
+  values: number[];
 }
 
 const MODEL_IDS: readonly string[] = [
@@ -83,7 +96,20 @@ export function isKeptForecast(value: unknown): value is KeptForecast {
     if (!Array.isArray(figures) || figures.length !== length || !figures.every(isFiniteNumber)) return false;
   }
   if (!(value.holdoutMae === null || isFiniteNumber(value.holdoutMae))) return false;
-  return value.holdoutSize === null || (Number.isInteger(value.holdoutSize) && (value.holdoutSize as number) >= 1);
+  if (!(value.holdoutSize === null || (Number.isInteger(value.holdoutSize) && (value.holdoutSize as number) >= 1))) return false;
+  // Absent in records written before the history was kept.
+  return value.history === undefined || isKeptHistory(value.history);
+}
+
+/**
+ * Check of a kept series (`KeptForecast.history`): period keys as text and finite values, as
+ * many of one as of the other.
+ * @example isKeptHistory({ periods: ['2024-01', '2024-02'], values: [10, 20] }) // true
+ */
+export function isKeptHistory(value: unknown): value is KeptHistory {
+  if (!isRecord(value) || !Array.isArray(value.periods) || !Array.isArray(value.values)) return false;
+  if (value.periods.length !== value.values.length) return false;
+  return value.periods.every((p) => typeof p === 'string') && value.values.every(isFiniteNumber);
 }
 
 function isSource(value: unknown): value is KeptSeriesSource {

@@ -1,7 +1,8 @@
 /**
  * New plans: an empty one, or one of the ready-made plans of the strategy text's scenarios,
  * whose forecast is fitted to its illustrative history here, so its ranges and the targets
- * built on them are the engine's own.
+ * built on them are the engine's own. The history is kept with the forecast, so a re-plan can
+ * refit it with the actuals added.
  */
 import { fitForecast } from '../forecast/fit-forecast';
 import { futurePeriodKeys } from '../forecast/periods';
@@ -37,7 +38,8 @@ function fromTemplate(source: PlanTemplate): Plan {
   const fitted = fitForecast(values, { model: 'auto', period: 12, horizon: PLAN_MONTHS });
   if (!fitted.ok) throw new Error(`The ready-made plan ${source.id} has a history that cannot be forecast: ${fitted.error.message}`);
   const f = fitted.value;
-  const lastPeriod = futurePeriodKeys(firstMonth, values.length - 1, 'month').at(-1) ?? firstMonth;
+  const historyPeriods = [firstMonth, ...futurePeriodKeys(firstMonth, values.length - 1, 'month')];
+  const lastPeriod = historyPeriods[historyPeriods.length - 1];
   const periods = futurePeriodKeys(lastPeriod, PLAN_MONTHS, 'month');
 
   const goals: PlanGoal[] = source.goals.map((goal) => {
@@ -79,6 +81,7 @@ function fromTemplate(source: PlanTemplate): Plan {
       upper95: f.upper95,
       holdoutMae: null,
       holdoutSize: null,
+      history: { periods: historyPeriods, values: [...values] },
     },
     monitoring: { periods, actuals },
   };

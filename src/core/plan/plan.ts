@@ -139,7 +139,11 @@ export interface Plan {
   currency: string;
   resources: PlanResources;
   goals: PlanGoal[];
-  /** The forecast attached as the baseline of the goals (from the forecast screen), or null. */
+  /**
+   * The forecast attached as the baseline of the goals (from the forecast screen), or null.
+   * Its optional `history` (the series it was fitted on, which a re-plan refits with the
+   * actuals added) is absent in plans written before it existed; they load unchanged.
+   */
   forecast: Omit<KeptForecast, 'kind'> | null;
   allocation: PlanAllocation;
   /** The periods monitored, in order, and the actuals entered for them. */

@@ -47,7 +47,7 @@ function shape(fields: Record<string, Check>): Check {
 
 const section = shape({ notes: text, done: flag });
 
-const forecastShape = shape({
+const forecastFields = shape({
   source: shape({ datasetId: text, datasetName: text, dateColumn: text, valueColumn: text, period: text, how: text }),
   model: text,
   lastPeriod: text,
@@ -59,6 +59,17 @@ const forecastShape = shape({
   lower95: list(finite),
   upper95: list(finite),
 });
+
+/** The series the forecast was fitted on: as many values as periods. */
+const historyShape: Check = (v, path) => {
+  const problem = shape({ periods: list(text), values: list(finite) })(v, path);
+  if (problem) return problem;
+  const { periods, values } = v as { periods: unknown[]; values: unknown[] };
+  return periods.length === values.length ? null : `${path} has ${periods.length} periods but ${values.length} values`;
+};
+
+/** The forecast; its `history` is checked when present (absent in plans written before it existed). */
+const forecastShape: Check = (v, path) => forecastFields(v, path) ?? (isObject(v) && v.history !== undefined ? historyShape(v.history, `${path}.history`) : null);
 
 const planShape = shape({
   kind: (v, path) => (v === PLAN_KIND ? null : `${path} is not "${PLAN_KIND}"`),

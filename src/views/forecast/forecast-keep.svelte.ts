@@ -124,5 +124,7 @@ function keptForecastOf(result: FitResult): KeptForecast {
     upper95: [...forecast.upper95],
     holdoutMae: holdout && Number.isFinite(holdout.model.accuracy.mae) ? holdout.model.accuracy.mae : null,
     holdoutSize: holdout ? holdout.horizon : null,
+    // The series fitted, so a re-plan can refit the model with the actuals added.
+    history: { periods: [...series.series.periods], values: [...series.series.values] },
   };
 }

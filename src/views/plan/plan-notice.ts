@@ -1,6 +1,6 @@
 /**
  * The text of a plan notice, translated: the notice's key filled with its values, and for a
- * failure the translated sentence of its error code as {reason}. An error's English
+ * failure (or a notice's `cause`) the translated sentence of its error code as {reason}. An error's English
  * `message` is for logs and never shown.
  */
 import { t } from '../../lib/i18n/i18n';
@@ -12,5 +12,5 @@ export function planNoticeText(notice: PlanNotice): string {
     const reason = errorText(notice.error);
     return notice.key ? t(notice.key, { ...notice.params, reason }) : reason;
   }
-  return t(notice.key, notice.params);
+  return t(notice.key, notice.cause ? { ...notice.params, reason: errorText(notice.cause) } : notice.params);
 }

@@ -15,6 +15,7 @@
  * offers to save them as a copy, to try again or to discard them, then goes on.
  */
 import type { ChurnEstimate } from './churn-estimate';
+import type { PricingEstimate } from './pricing-estimate';
 import type { BuiltBudgetModel } from '../../core/lp/budget-model';
 import { createPlan, PLAN_TEMPLATE_IDS } from '../../core/plan/create-plan';
 import { emptyPlan, nextGoalId, type GoalKind, type Plan, type PlanGoal } from '../../core/plan/plan';
@@ -29,11 +30,13 @@ import { currentLocale, formatDateTime, t } from '../../lib/i18n/i18n';
 import { openWorkspaceStore, type KvStore, type StoreMode } from '../../lib/persistence/idb';
 import { createKeptForecastRepository } from '../../lib/persistence/kept-forecast-repository';
 import { createPlanRepository, type PlanRepository } from '../../lib/persistence/plan-repository';
-import type { WorkerClient } from '../../lib/worker-client';
 import type { LpWorkerApi } from '../../workers/lp-api';
+import type { ForecastWorkerApi } from '../../workers/forecast-api';
+import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
+import { followedActuals } from '../../core/plan/replan-forecast';
 import { AllocationScreen } from '../allocation/allocation.svelte';
 import { mergeActuals, readActualsCsv, type ActualsCsvRead } from './actuals-csv';
-import { replanPlan } from './replan';
+import { lastReachedPeriod, remainingPeriods, replanPlan } from './replan';
 
 /** A part of the plan the screen can show: a step, or a section of the strategy notes. */
 export type PlanPart =
@@ -91,7 +94,8 @@ export interface PlanChannelLike {
 
 /** A short status line of the list or the open plan (the view translates `key`). */
 export type PlanNotice =
-  | { kind: 'success' | 'info'; key: PlanNoticeKey; params?: Record<string, string | number> }
+  /** `cause`: a failure the notice tells of in passing, its translated sentence as {reason}. */
+  | { kind: 'success' | 'info'; key: PlanNoticeKey; params?: Record<string, string | number>; cause?: AppError }
   | { kind: 'error'; error: AppError; key?: PlanNoticeKey; params?: Record<string, string | number>; recover?: { id: string } };
 
 export type PlanNoticeKey =
@@ -105,6 +109,8 @@ export type PlanNoticeKey =
   | 'plan.notice.restored'
   | 'plan.notice.copySaved'
   | 'plan.notice.replanned'
+  | 'plan.notice.replannedRefit'
+  | 'plan.notice.replannedKept'
   | 'plan.notice.reloaded'
   | 'plan.notice.removedElsewhere'
   | 'plan.notice.importFailed'
@@ -131,6 +137,8 @@ export interface PlanScreenDeps {
   newId?: () => string;
   /** The LP worker client of the embedded allocation. */
   client?: WorkerClient<LpWorkerApi>;
+  /** The forecast worker client that refits the forecast when re-planning. */
+  forecastClient?: WorkerClient<ForecastWorkerApi>;
   /** Saves an export; the app downloads it. */
   save?: (fileName: string, text: string, type?: string) => void;
   /** The channel to other tabs; null for none. @default a BroadcastChannel when the browser has one */
@@ -140,6 +148,8 @@ export interface PlanScreenDeps {
   versionEveryMs?: number;
   /** What the churn screen's model says about churn (the app passes it); null without a model. */
   churnEstimate?: () => ChurnEstimate | null;
+  /** What the pricing screen's analysis says a unit earns (the app passes it); null without one. */
+  pricingEstimate?: () => PricingEstimate | null;
 }
 
 function newUuid(): string {
@@ -203,6 +213,7 @@ export class PlanScreen {
   #saveDelay: number;
   #solveDelay: number;
   #versionEvery: number;
+  #forecastClient: WorkerClient<ForecastWorkerApi>;
   #repository: Promise<PlanRepository> | null = null;
   #store: KvStore | null = null;
   readonly #tab = Math.random().toString(36).slice(2);
@@ -236,7 +247,27 @@ export class PlanScreen {
     });
   }
 
+  readonly #pricingEstimate: () => PricingEstimate | null;
+
+  /** The pricing screen's margin per unit for step 4, or null without a priced demand curve. */
+  pricingEstimate(): PricingEstimate | null {
+    return this.#pricingEstimate();
+  }
+
+  /**
+   * Sets the lifetime value of a customer from the pricing screen: its margin per unit times
+   * the units a customer buys over its life (the user's figure).
+   */
+  useLifetimeValueFromPricing(unitsPerCustomer: number): void {
+    const estimate = this.#pricingEstimate();
+    if (!estimate || !(unitsPerCustomer > 0) || !Number.isFinite(unitsPerCustomer)) return;
+    this.update((plan) => {
+      plan.allocation.customerValue.lifetimeValue = estimate.margin * unitsPerCustomer;
+    });
+  }
+
   constructor(deps: PlanScreenDeps = {}) {
+    this.#pricingEstimate = deps.pricingEstimate ?? (() => null);
     this.#openStore = deps.openStore ?? openWorkspaceStore;
     this.#now = deps.now ?? (() => new Date());
     this.#newId = deps.newId ?? newUuid;
@@ -246,6 +277,10 @@ export class PlanScreen {
     this.#solveDelay = deps.solveDelayMs ?? SOLVE_DELAY_MS;
     this.#versionEvery = deps.versionEveryMs ?? VERSION_EVERY_MS;
     this.#churnEstimate = deps.churnEstimate ?? (() => null);
+    // The worker starts on the first re-plan only.
+    this.#forecastClient =
+      deps.forecastClient ??
+      createWorkerClient<ForecastWorkerApi>(() => new Worker(new URL('../../workers/forecast.worker.ts', import.meta.url), { type: 'module', name: 'plan-forecast' }));
     this.allocation = new AllocationScreen({ client: deps.client, save: deps.save });
     if (this.#channel) this.#channel.onmessage = (event) => this.#onMessage(event.data);
   }
@@ -810,6 +845,7 @@ export class PlanScreen {
     clearTimeout(this.#solveTimer);
     this.#channel?.close();
     this.#channel = null;
+    this.#forecastClient.terminate();
   }
 
   // ── versions ──
@@ -1096,7 +1132,9 @@ export class PlanScreen {
 
   /**
    * Re-plans: keeps the plan as a version (reason 'replan') and opens a new plan that goes on
-   * from the periods not yet reached (see replan.ts).
+   * from the periods not yet reached (see replan.ts), its forecast refitted in the forecast
+   * worker with the actuals as new history; when it cannot be refitted, the old forecast stays
+   * and the notice says why.
    */
   async replan(): Promise<void> {
     if (!this.plan || !this.entry || this.readOnly) return;
@@ -1109,8 +1147,20 @@ export class PlanScreen {
         this.notice = { kind: 'error', error: kept.error, key: 'plan.notice.actionFailed' };
         return;
       }
-      const next = replanPlan($state.snapshot(this.plan) as Plan, this.entry.savedAt, this.#now().toISOString());
-      await this.#createAndOpen(next, { kind: 'success', key: 'plan.notice.replanned', params: { name: next.name } });
+      const old = $state.snapshot(this.plan) as Plan;
+      // Without a forecast or any actual there is nothing to refit: the plain notice.
+      const refit = old.forecast === null || lastReachedPeriod(old) === null ? null : await this.#forecastClient.call(undefined, 'refit', old.forecast, followedActuals(old), remainingPeriods(old));
+      const next = replanPlan(old, this.entry.savedAt, this.#now().toISOString(), refit?.ok ? refit.value.forecast : null);
+      let notice: PlanNotice = { kind: 'success', key: 'plan.notice.replanned', params: { name: next.name } };
+      if (refit?.ok) {
+        const { added, through } = refit.value;
+        const months = old.forecast?.source.period === 'month';
+        const more = added === 1 ? t(months ? 'plan.replan.moreMonth' : 'plan.replan.morePeriod') : t(months ? 'plan.replan.moreMonths' : 'plan.replan.morePeriods', { count: added });
+        notice = { kind: 'success', key: 'plan.notice.replannedRefit', params: { name: next.name, more, last: through } };
+      } else if (refit) {
+        notice = { kind: 'success', key: 'plan.notice.replannedKept', params: { name: next.name }, cause: refit.error };
+      }
+      await this.#createAndOpen(next, notice);
     } finally {
       this.busy = false;
     }

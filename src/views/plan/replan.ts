@@ -3,9 +3,14 @@
  * monitoring so far becomes history (a text in the new plan's monitoring notes, and the
  * kept version of the old plan, with every actual, stays in the old plan's versions); the
  * new plan keeps the goals with their targets for the periods not yet reached, the same
- * resources, channels, forecast and strategy notes, and says what it was re-planned from.
+ * resources, channels and strategy notes, and says what it was re-planned from. Its forecast
+ * is the old one refitted with the actuals as new history (core/plan/replan-forecast.ts, run
+ * by the screen in the forecast worker), or, when it cannot be refitted, the old one as it
+ * was. Goals that follow the forecast keep their remaining targets: step 2 can spread them
+ * again over the new forecast.
  */
 import type { Plan } from '../../core/plan/plan';
+import type { PlanForecast } from '../../core/plan/replan-forecast';
 import { planVariance } from '../../core/plan/plan-variance';
 import { formatNumber, formatPercent, t } from '../../lib/i18n/i18n';
 
@@ -17,15 +22,22 @@ export function lastReachedPeriod(plan: Plan): string | null {
   return last;
 }
 
+/** The monitored periods after the last one with an actual: those the re-planned plan monitors. */
+export function remainingPeriods(plan: Plan): string[] {
+  const last = lastReachedPeriod(plan);
+  return last === null ? [...plan.monitoring.periods] : plan.monitoring.periods.filter((p) => p > last);
+}
+
 /**
  * The re-planned plan (a new plain object; `plan` is not changed).
  * @param savedAt when the old plan was last saved (ISO), for `replannedFrom`
  * @param at the time of the re-plan (ISO), for the history text
+ * @param forecast the refitted forecast (replanForecast), or null to keep the plan's own
  */
-export function replanPlan(plan: Plan, savedAt: string, at: string): Plan {
+export function replanPlan(plan: Plan, savedAt: string, at: string, forecast: PlanForecast | null = null): Plan {
   const copy = JSON.parse(JSON.stringify(plan)) as Plan;
   const last = lastReachedPeriod(plan);
-  const remaining = last === null ? copy.monitoring.periods : copy.monitoring.periods.filter((p) => p > last);
+  const remaining = remainingPeriods(copy);
   const reached = new Set(last === null ? [] : copy.monitoring.periods.filter((p) => p <= last));
 
   for (const goal of copy.goals) {
@@ -52,6 +64,7 @@ export function replanPlan(plan: Plan, savedAt: string, at: string): Plan {
   return {
     ...copy,
     name: t('plan.replan.name', { name: plan.name, from: remaining[0] ?? last ?? at.slice(0, 7) }),
+    forecast: forecast === null ? copy.forecast : (JSON.parse(JSON.stringify(forecast)) as PlanForecast),
     monitoring: { periods: remaining, actuals: copy.monitoring.actuals.filter((a) => remaining.includes(a.period)) },
     stepNotes: { ...copy.stepNotes, monitoring: before === '' ? history : `${history}\n\n${before}` },
     replannedFrom: { name: plan.name, savedAt },

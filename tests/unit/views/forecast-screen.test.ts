@@ -201,6 +201,10 @@ describe('ForecastScreen', () => {
       source: { datasetId: 'ds-1', datasetName: 'champagne-sales.csv', dateColumn: 'Month', valueColumn: VALUE, period: 'month', how: 'sum' },
     });
     expect(kept?.forecast.periods[0]).toBe('1971-11');
+    // The series fitted is kept with it, so a re-plan can refit: its periods end at lastPeriod.
+    expect(kept?.forecast.history?.values).toEqual(screen.result?.series.series.values);
+    expect(kept?.forecast.history?.periods.at(-1)).toBe('1971-10');
+    expect(kept?.forecast.history?.periods).toHaveLength(kept?.forecast.history?.values.length ?? -1);
 
     // A weight set by hand makes another forecast: the kept one is no longer the one shown.
     screen.setWeightValue('alpha', 0.3);

@@ -1,8 +1,10 @@
 import { churnEstimateOf, type ChurnEstimate } from '../../../src/views/plan/churn-estimate';
+import type { PricingEstimate } from '../../../src/views/plan/pricing-estimate';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlanScreen, type PlanChannelLike, type PlanMessage } from '../../../src/views/plan/plan.svelte';
 import { planNoticeText } from '../../../src/views/plan/plan-notice';
 import { lpWorkerApi, type LpWorkerApi } from '../../../src/workers/lp-api';
+import { forecastWorkerApi, type ForecastWorkerApi } from '../../../src/workers/forecast-api';
 import { CANCELLED, type WorkerClient } from '../../../src/lib/worker-client';
 import { createMemoryStore, type KvStore } from '../../../src/lib/persistence/idb';
 import { createPlanRepository } from '../../../src/lib/persistence/plan-repository';
@@ -31,6 +33,20 @@ function fakeLpClient() {
     },
     terminate() {},
   } as unknown as WorkerClient<LpWorkerApi>;
+  return { client, calls };
+}
+
+/** A forecast client that runs the worker's api in this thread, as the forecast screen tests do. */
+function fakeForecastClient() {
+  const calls: string[] = [];
+  const client = {
+    async call(signal: AbortSignal | undefined, method: keyof ForecastWorkerApi, ...args: unknown[]) {
+      calls.push(method);
+      if (signal?.aborted) return CANCELLED;
+      return (forecastWorkerApi[method] as (...a: unknown[]) => unknown)(...structuredClone(args));
+    },
+    terminate() {},
+  } as unknown as WorkerClient<ForecastWorkerApi>;
   return { client, calls };
 }
 
@@ -87,23 +103,26 @@ const now = () => new Date(clock);
 let ids = 0;
 const screens: PlanScreen[] = [];
 
-function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; versionEveryMs?: number; churnEstimate?: () => ChurnEstimate | null } = {}) {
+function screenOn(store: KvStore, options: { channel?: PlanChannelLike | null; versionEveryMs?: number; churnEstimate?: () => ChurnEstimate | null; pricingEstimate?: () => PricingEstimate | null } = {}) {
   const lp = fakeLpClient();
+  const forecast = fakeForecastClient();
   const saved: { name: string; text: string; type?: string }[] = [];
   const screen = new PlanScreen({
     openStore: async () => store,
     now,
     newId: () => `plan-${++ids}`,
     client: lp.client,
+    forecastClient: forecast.client,
     save: (name, text, type) => saved.push({ name, text, type }),
     channel: options.channel ?? null,
     saveDelayMs: 5,
     solveDelayMs: 5,
     versionEveryMs: options.versionEveryMs,
     churnEstimate: options.churnEstimate,
+    pricingEstimate: options.pricingEstimate,
   });
   screens.push(screen);
-  return { screen, saved, lp };
+  return { screen, saved, lp, forecast };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -156,6 +175,22 @@ describe('PlanScreen', () => {
     await until(() => screen.entry?.revision === 2, 'the save');
     const { screen: without } = screenOn(createMemoryStore());
     expect(without.churnEstimate()).toBeNull();
+  });
+
+  it('sets the lifetime value from the pricing screen’s margin and the units a customer buys', async () => {
+    const store = createMemoryStore();
+    const { screen } = screenOn(store, { pricingEstimate: () => ({ price: 48.2, unitCost: 10, margin: 38.2, basis: 'best' }) });
+    await screen.start();
+    await screen.createNew('cloud-software');
+    // 38.2 a unit × 500 units over a customer's life = 19,100.
+    screen.useLifetimeValueFromPricing(500);
+    expect(screen.plan?.allocation.customerValue.lifetimeValue).toBeCloseTo(19_100, 9);
+    // No units, no change.
+    screen.useLifetimeValueFromPricing(0);
+    expect(screen.plan?.allocation.customerValue.lifetimeValue).toBeCloseTo(19_100, 9);
+    await until(() => screen.entry?.revision === 2, 'the save');
+    const { screen: without } = screenOn(createMemoryStore());
+    expect(without.pricingEstimate()).toBeNull();
   });
 
   it('autosaves an edited budget with the next revision, and re-solves the allocation', async () => {
@@ -381,6 +416,44 @@ describe('PlanScreen', () => {
 
     const versions = await createPlanRepository(store, now, () => 'x').versions(old.id);
     expect(versions.ok && versions.value.map((v) => v.reason)).toEqual(['replan']);
+  });
+
+  it('re-plans with the forecast refitted in the forecast worker on the history plus the actuals', async () => {
+    const { screen, forecast } = screenOn(createMemoryStore());
+    await screen.createNew('cloud-software');
+    const oldPlan = JSON.parse(JSON.stringify(screen.plan)) as NonNullable<PlanScreen['plan']>;
+    const before = oldPlan.forecast!;
+    expect(before.history?.values).toHaveLength(24);
+    await screen.replan();
+
+    expect(forecast.calls).toEqual(['refit']);
+    const plan = screen.plan!;
+    const after = plan.forecast!;
+    // Three months of actuals (2025-01 … 2025-03): the forecast starts in April.
+    expect(after.history?.values).toHaveLength(24 + 3);
+    expect(after.history?.periods.slice(24)).toEqual(before.periods.slice(0, 3));
+    expect(after.history?.values.slice(24)).toEqual(oldPlan.monitoring.actuals.filter((a) => a.goalId === 'g1').map((a) => a.value));
+    expect(after.lastPeriod).toBe('2025-03');
+    expect(after.periods[0]).toBe('2025-04');
+    expect(after.periods).toEqual(plan.monitoring.periods);
+    expect(after.model).toBe(before.model);
+    expect(after.forecast).toHaveLength(9);
+    expect(after.forecast).not.toEqual(before.forecast.slice(3));
+    // Targets that follow the forecast are kept; the notes keep the actuals; the notice says what changed.
+    expect(plan.goals[0].periodTargets).toEqual(oldPlan.goals[0].periodTargets.slice(3));
+    expect(plan.stepNotes.monitoring).toContain(`${oldPlan.monitoring.periods[0]} · New and expansion bookings: actual`);
+    expect(planNoticeText(screen.notice!)).toContain('3 more months of actuals (through 2025-03)');
+  });
+
+  it('re-plans with the old forecast when it cannot be refitted, and says why', async () => {
+    const { screen } = screenOn(createMemoryStore());
+    await screen.createNew('cloud-software');
+    screen.update((plan) => delete plan.forecast!.history);
+    const before = JSON.parse(JSON.stringify(screen.plan!.forecast)) as NonNullable<NonNullable<PlanScreen['plan']>['forecast']>;
+    await screen.replan();
+    expect(screen.plan!.forecast).toEqual(before);
+    expect(screen.notice).toMatchObject({ key: 'plan.notice.replannedKept', cause: { code: 'REPLAN_NO_HISTORY' } });
+    expect(planNoticeText(screen.notice!)).toContain('kept without the series it was fitted on');
   });
 
   it('renames, duplicates and deletes from the list', async () => {

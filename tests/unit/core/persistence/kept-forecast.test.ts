@@ -30,6 +30,11 @@ describe('isKeptForecast', () => {
     expect(isKeptForecast(filtered)).toBe(true);
   });
 
+  it('accepts the history it was fitted on, when present (absent in records written before it existed)', () => {
+    expect(isKeptForecast({ ...kept(), history: { periods: ['2024-11', '2024-12'], values: [1100, 1200] } })).toBe(true);
+    expect('history' in kept()).toBe(false);
+  });
+
   it('accepts the frozen v1 fixture', () => {
     const fixture = JSON.parse(readFileSync(new URL('../../../fixtures/persisted/v1-kept-forecast.json', import.meta.url), 'utf8'));
     expect(isKeptForecast(fixture.value.data)).toBe(true);
@@ -50,6 +55,10 @@ describe('isKeptForecast', () => {
     ['an unknown period', { source: { ...kept().source, period: 'decade' } }],
     ['an unknown aggregation', { source: { ...kept().source, how: 'max' } }],
     ['a broken filter', { source: { ...kept().source, filter: { column: 'Region' } } }],
+    ['a history with a value too few', { history: { periods: ['2024-11', '2024-12'], values: [1200] } }],
+    ['a history value that is not a number', { history: { periods: ['2024-12'], values: ['1200'] } }],
+    ['a history period that is not text', { history: { periods: [202412], values: [1200] } }],
+    ['a history that is not a record', { history: [1200] }],
   ])('refuses %s', (_, change) => {
     expect(isKeptForecast({ ...kept(), ...change })).toBe(false);
   });

@@ -44,6 +44,11 @@ describe('createPlan', () => {
     expect(plan.forecast!.forecast).toEqual(f.value.forecast);
     expect(plan.forecast!.lastPeriod).toBe('2024-12');
     expect(plan.forecast!.periods[0]).toBe('2025-01');
+    // The history it was fitted on is kept with it, for a re-plan to refit.
+    expect(plan.forecast!.history?.values).toEqual(industrialEquipment.history.values);
+    expect(plan.forecast!.history?.periods).toHaveLength(24);
+    expect(plan.forecast!.history?.periods[0]).toBe('2023-01');
+    expect(plan.forecast!.history?.periods.at(-1)).toBe('2024-12');
     const revenue = plan.goals.find((g) => g.id === 'g1')!;
     expect(revenue.followsForecast).toBe(true);
     expect(revenue.periodTargets[0]).toEqual({ period: '2025-01', target: Math.round(f.value.forecast[0] * 1.12) });

@@ -79,6 +79,9 @@ describe('validatePlan: what a shape cannot say', () => {
     expect(broken((p) => p.monitoring.actuals.push({ ...p.monitoring.actuals[0] }))).toBe('two actuals for 2025-01 of goal g1');
     expect(broken((p) => p.monitoring.actuals.push({ period: '2025-05', goalId: 'g9', value: 1 }))).toBe('an actual belongs to no goal (g9)');
     expect(broken((p) => p.forecast!.lower95.pop())).toBe('the forecast has 12 periods but 11 values in lower95');
+    expect(broken((p) => p.forecast!.history!.values.pop())).toBe('plan.forecast.history has 24 periods but 23 values');
+    expect(broken((p) => (p.forecast!.history!.values[0] = Number.NaN))).toBe('plan.forecast.history.values[0] is not a number');
+    expect(broken((p) => delete p.forecast!.history)).toBe('ok');
     expect(broken((p) => (p.resources.market.share = 140))).toBe('plan.resources.market.share is above 100');
     expect(broken((p) => (p.allocation.customerValue.churnProbability = 1.5))).toBe('plan.allocation.customerValue.churnProbability is above 1');
   });
