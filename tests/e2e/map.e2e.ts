@@ -95,8 +95,10 @@ describe('the strategy map in the browser', () => {
     await s.page.getByTestId('map-node-channels').focus();
     assert.equal(await s.page.getByTestId('map-node-channels').evaluate((g) => getComputedStyle(g).outlineStyle), 'solid');
     await screenshot(s.page, 'map-keyboard-focus');
+    // Focus again after the screenshot, then open the stage from the keyboard.
+    await s.page.getByTestId('map-node-channels').focus();
     await s.page.keyboard.press('Enter');
-    await s.page.waitForFunction(() => location.hash === '#/allocation');
+    await s.page.waitForFunction(() => location.hash.startsWith('#/allocation'));
     await s.page.locator('h1', { hasText: 'Allocation' }).first().waitFor();
   });
 

@@ -241,12 +241,25 @@ describe('the plan screen when its edits cannot be saved', () => {
     await s.page.getByTestId('plan-editor').waitFor();
     assert.equal(await unloadStopped(), false);
 
-    await setDiskFull(true);
+    // An edit waiting for its save warns too (the save it starts rarely ends while the page goes).
     const budget = s.page.getByTestId('plan-budget');
+    await budget.fill('123,456');
+    assert.equal(await unloadStopped(), true);
+    await s.page.getByTestId('plan-save-status').filter({ hasText: /^Saved / }).waitFor({ timeout: 10_000 });
+    assert.equal(await unloadStopped(), false);
+
+    await setDiskFull(true);
     await budget.fill('654,321');
     await budget.blur();
     await s.page.getByTestId('plan-save-error').waitFor();
     assert.equal(await unloadStopped(), true);
+
+    // The guard is the app's: it still warns with another screen shown.
+    await s.page.getByRole('link', { name: 'Data', exact: true }).click();
+    await s.page.getByTestId('plan-editor').waitFor({ state: 'detached' });
+    assert.equal(await unloadStopped(), true);
+    await s.page.getByRole('link', { name: 'Plan', exact: true }).click();
+    await s.page.getByTestId('plan-save-error').waitFor();
 
     await s.page.getByTestId('plan-close').click();
     const blocked = s.page.getByTestId('plan-leave-blocked');
@@ -285,6 +298,7 @@ describe('the plan and the other screens', () => {
       await s.page.getByTestId('plan-step-allocation').click();
       const fromPricing = s.page.getByTestId('plan-from-pricing');
       assert.match(await fromPricing.innerText(), /profit-maximising price 43\.2 \$ less the unit cost 0 \$ leaves 43\.2 \$ a unit/);
+      assert.match(await fromPricing.innerText(), /The margin is taken as being in this plan’s currency \(\$\)/);
       await fromPricing.getByLabel('Units a customer buys over its life').fill('500');
       await fromPricing.getByLabel('Units a customer buys over its life').blur();
       // The margin is a/2b ≈ 43.2 (shown rounded): × 500 ≈ 21,600, then × (1 − 22%) ≈ 16,850.

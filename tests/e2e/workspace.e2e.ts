@@ -229,4 +229,22 @@ describe('the workspace kept in the browser', () => {
       await s.close();
     }
   });
+
+  it('says so, with a reload, when a screen’s code cannot be fetched', async () => {
+    const s = await openApp();
+    try {
+      // As after a site update that removed the old chunk, or with the connection gone.
+      await s.page.route(/PricingView-[^/]*\.js$/, (route) => route.abort());
+      await s.page.getByRole('link', { name: 'Pricing' }).click();
+      const failed = s.page.getByTestId('screen-load-failed');
+      await failed.waitFor();
+      assert.match(await failed.innerText(), /This screen could not be loaded/);
+      assert.equal(await failed.getByRole('button', { name: 'Reload' }).count(), 1);
+      // The other screens still open.
+      await s.page.getByRole('link', { name: 'Data', exact: true }).click();
+      await s.page.getByRole('button', { name: /Telco customer churn/ }).waitFor();
+    } finally {
+      await s.close();
+    }
+  });
 });

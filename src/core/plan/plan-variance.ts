@@ -84,13 +84,16 @@ function driftOf(actual: number, range: ForecastRange): Drift {
  * How a goal's target compares with the forecast over the same periods: "the target is 18%
  * above the forecast". The periods are those of the goal's period targets that the forecast
  * covers, or, without period targets, every forecast period up to the goal's due period
- * (compared with the goal's whole target).
+ * (compared with the goal's whole target, and only when the forecast reaches that period).
  * @returns null when the goal does not follow the forecast or the forecast covers none of its periods
  */
 export function targetAgainstForecast(plan: Plan, goal: PlanGoal): { forecast: number; target: number; share: number; periods: number } | null {
   const f = plan.forecast;
   if (!goal.followsForecast || f === null) return null;
-  const periods = goal.periodTargets.length > 0 ? goal.periodTargets.map((t) => t.period) : f.periods.filter((p) => p <= goal.due);
+  // A whole target is compared only when the forecast reaches its due period: with part of
+  // the span, the target would look far above the forecast.
+  if (goal.periodTargets.length === 0 && !f.periods.includes(goal.due)) return null;
+  const periods = goal.periodTargets.length > 0 ? goal.periodTargets.map((t) => t.period) : f.periods.slice(0, f.periods.indexOf(goal.due) + 1);
   let forecast = 0;
   let target = 0;
   let covered = 0;

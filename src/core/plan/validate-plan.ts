@@ -3,6 +3,7 @@
  * shape, field by field, and says where the first problem is ("goals[2].target is not a
  * number"). Nothing is repaired: a plan that fails is kept aside, never half-loaded.
  */
+import { MODELS } from '../forecast/models';
 import { BUDGET_OBJECTIVES } from '../lp/budget-model';
 import { fail, ok, type Result } from '../shared/result';
 import { GOAL_KINDS, PLAN_KIND, type Plan } from './plan';
@@ -47,9 +48,29 @@ function shape(fields: Record<string, Check>): Check {
 
 const section = shape({ notes: text, done: flag });
 
+/** Each weight a number from 0 to 1 (the damping φ too). */
+const weights: Check = (v, path) => {
+  if (!isObject(v)) return `${path} is not an object`;
+  for (const [name, value] of Object.entries(v)) {
+    if (!['alpha', 'beta', 'gamma', 'phi'].includes(name)) return `${path}.${name} is not a weight`;
+    const problem = probability(value, `${path}.${name}`);
+    if (problem) return problem;
+  }
+  return null;
+};
+const seasonLength: Check = (v, path) => (v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1) ? null : `${path} is not a whole number of at least 1`);
+
+/** The forecast models a kept forecast may name. */
+const MODEL_IDS = MODELS.map((m) => m.id);
+
 const forecastFields = shape({
   source: shape({ datasetId: text, datasetName: text, dateColumn: text, valueColumn: text, period: text, how: text }),
-  model: text,
+  model: oneOf(MODEL_IDS),
+  params: weights,
+  fittedParams: list(oneOf(['alpha', 'beta', 'gamma', 'phi'])),
+  seasonLength,
+  holdoutMae: orNull(nonNegative),
+  holdoutSize: orNull(nonNegative),
   lastPeriod: text,
   lastValue: finite,
   periods: list(text),

@@ -13,7 +13,7 @@
  *   saved in between: PLAN_CONFLICT, nothing written (the screen offers what to do).
  * - A record written by a newer version is never overwritten, nor copied under this
  *   version's schema (SCHEMA_TOO_NEW); such a plan opens read-only when it can be shown.
- * - A damaged record is copied aside once, outside the plan's keys, and reported
+ * - A damaged record is copied aside (each different one once), outside the plan's keys, and reported
  *   (PLAN_CORRUPT); `recover` then starts the plan again from its newest readable version.
  *   A damaged list of plans is kept aside and rebuilt from the plans themselves.
  */
@@ -86,13 +86,17 @@ export interface PlanRepository {
 
 let pageQueue: Promise<unknown> = Promise.resolve();
 
+/** How long an operation waits for the lock before it gives up (another tab hung holding it). */
+const LOCK_WAIT_MS = 15_000;
+
 /**
  * Runs `operation` while holding the plans lock: across tabs with Web Locks, or, where the
- * browser (or Node, in tests) has none, one operation at a time within this page.
+ * browser (or Node, in tests) has none, one operation at a time within this page. Waiting
+ * for the lock gives up after LOCK_WAIT_MS (the promise rejects with an AbortError).
  */
 function exclusive<T>(operation: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  if (locks) return locks.request(LOCK_NAME, () => operation()) as Promise<T>;
+  if (locks) return locks.request(LOCK_NAME, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => operation()) as Promise<T>;
   const run = pageQueue.then(operation, operation);
   pageQueue = run.catch(() => undefined);
   return run;
@@ -156,15 +160,23 @@ export function createPlanRepository(store: KvStore, now: () => Date, newId: () 
     return { kind: PLAN_INDEX_KIND, plans: [...others, entry] };
   }
 
-  /** Runs an operation under the lock, turning what the store throws into STORAGE_* results. */
-  function guarded<T>(operation: () => Promise<Result<T>>): Promise<Result<T>> {
-    return exclusive(async () => {
-      try {
-        return await operation();
-      } catch (error) {
-        return { ok: false, error: mapStorageError(error) } as Result<T>;
-      }
-    });
+  /**
+   * Runs an operation under the lock, turning what the store throws into STORAGE_* results,
+   * and a lock that could not be had into PLAN_BUSY.
+   */
+  async function guarded<T>(operation: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await exclusive(async () => {
+        try {
+          return await operation();
+        } catch (error) {
+          return { ok: false, error: mapStorageError(error) } as Result<T>;
+        }
+      });
+    } catch (error) {
+      const name = error instanceof Error || error instanceof DOMException ? error.name : 'Error';
+      return fail('PLAN_BUSY', `The plans could not be locked for this change (${name}). Another tab may be busy; try again in a moment.`, { detail: name });
+    }
   }
 
   async function writeNew(plan: Plan): Promise<Result<PlanIndexEntry>> {
@@ -181,10 +193,13 @@ export function createPlanRepository(store: KvStore, now: () => Date, newId: () 
     return ok(entry);
   }
 
-  /** Copies a damaged record aside, once per plan. */
+  /** Copies a damaged record aside, unless the same one is already kept aside. */
   async function keepAside(id: string, raw: unknown): Promise<void> {
-    const already = (await store.keys()).some((key) => key.startsWith(planAsidePrefix(id)));
-    if (!already) await store.setMany([[planAsideKey(id, now().getTime()), raw]]);
+    const keys = (await store.keys()).filter((key) => key.startsWith(planAsidePrefix(id)));
+    const text = JSON.stringify(raw);
+    const kept = await store.getMany(keys);
+    if (kept.some((copy) => JSON.stringify(copy) === text)) return;
+    await store.setMany([[planAsideKey(id, now().getTime()), raw]]);
   }
 
   async function readCurrent(id: string): Promise<Result<{ plan: Plan; readOnly: boolean; raw: unknown }>> {

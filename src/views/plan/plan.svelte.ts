@@ -5,7 +5,8 @@
  * open across visits to other screens (the strategy map reads it).
  *
  * Saving: every edit calls `touch()`; the plan is saved SAVE_DELAY_MS after the last edit, at
- * once on `flush()` (the view flushes when the page is hidden or left), with the revision it
+ * once on `flush()` (the app flushes when the page is hidden or left, and warns before the page
+ * is left while an edit is not yet written: see leave-guard.ts), with the revision it
  * was opened at. A save another tab made in between gives PLAN_CONFLICT: nothing is written,
  * the edit stays here, and the user chooses (reload theirs, or save this one as a copy). After
  * each save a message on a BroadcastChannel lets other tabs with the same plan warn at once.
@@ -36,7 +37,7 @@ import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
 import { followedActuals } from '../../core/plan/replan-forecast';
 import { AllocationScreen } from '../allocation/allocation.svelte';
 import { mergeActuals, readActualsCsv, type ActualsCsvRead } from './actuals-csv';
-import { lastReachedPeriod, remainingPeriods, replanPlan } from './replan';
+import { lastReachedPeriod, nothingLeftToPlan, remainingPeriods, replanPlan } from './replan';
 
 /** A part of the plan the screen can show: a step, or a section of the strategy notes. */
 export type PlanPart =
@@ -111,6 +112,7 @@ export type PlanNoticeKey =
   | 'plan.notice.replanned'
   | 'plan.notice.replannedRefit'
   | 'plan.notice.replannedKept'
+  | 'plan.notice.replanNothingLeft'
   | 'plan.notice.reloaded'
   | 'plan.notice.removedElsewhere'
   | 'plan.notice.importFailed'
@@ -669,6 +671,11 @@ export class PlanScreen {
     return this.#dirty && (this.conflict !== null || this.saveState.status === 'error');
   }
 
+  /** A save is writing edits now: they are not stored until it ends. */
+  get isSaving(): boolean {
+    return this.#saving !== null;
+  }
+
   /**
    * Saves the open plan now if it has unsaved edits (and waits for a save under way).
    * @returns true when every edit is saved; false when some are not (a conflict, a failed save)
@@ -764,14 +771,21 @@ export class PlanScreen {
 
   /**
    * After a conflict: drops the edits here and opens what the other tab saved. When that
-   * cannot be opened (deleted in the other tab), the edits and the conflict stay.
+   * cannot be opened (deleted in the other tab), the edits and the conflict stay. A save under
+   * way is waited for first: ending after the reload, it would raise the conflict again (or
+   * take the plan shown for its own).
    */
   async reloadTheirs(): Promise<void> {
     const id = this.entry?.id;
     if (!id) return;
     clearTimeout(this.#saveTimer);
+    while (this.#saving) await this.#saving;
+    // The save may have scheduled another for edits made meanwhile: they are dropped below.
+    clearTimeout(this.#saveTimer);
+    if (this.entry?.id !== id) return;
     const repo = await this.#repo();
     const opened = await repo.open(id);
+    if (this.entry?.id !== id) return;
     if (!opened.ok) {
       this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.reloadFailed' };
       return;
@@ -1134,10 +1148,21 @@ export class PlanScreen {
    * Re-plans: keeps the plan as a version (reason 'replan') and opens a new plan that goes on
    * from the periods not yet reached (see replan.ts), its forecast refitted in the forecast
    * worker with the actuals as new history; when it cannot be refitted, the old forecast stays
-   * and the notice says why.
+   * and the notice says why. Refused (nothing kept, nothing made) when the actuals reach the
+   * last monitored period: no period is left to plan.
    */
   async replan(): Promise<void> {
     if (!this.plan || !this.entry || this.readOnly) return;
+    const last = lastReachedPeriod(this.plan);
+    if (last !== null && nothingLeftToPlan(this.plan)) {
+      this.notice = {
+        kind: 'error',
+        error: { code: 'REPLAN_NOTHING_LEFT', message: `The actuals reach ${last}, the last monitored period: no period is left to re-plan.`, params: { period: last } },
+        key: 'plan.notice.replanNothingLeft',
+        params: { last },
+      };
+      return;
+    }
     this.busy = true;
     try {
       if (!(await this.#flushBefore()) || !this.entry) return;

@@ -15,7 +15,9 @@ import { planFileText } from '../../../src/core/plan/plan-file';
 import { planVariance } from '../../../src/core/plan/plan-variance';
 import { KEPT_FORECAST_KIND } from '../../../src/core/persistence/kept-forecast';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/core/persistence/schema';
-import { planCurrentKey } from '../../../src/core/plan/plan-store-format';
+import { planCurrentKey, planVersionsKey } from '../../../src/core/plan/plan-store-format';
+import { guardUnload, shouldWarnBeforeUnload, unloadRisk } from '../../../src/views/plan/leave-guard';
+import { nothingLeftToPlan, originalName, replanPlan } from '../../../src/views/plan/replan';
 
 const initialLocale = currentLocale();
 beforeEach(() => setLocale('en-US'));
@@ -83,6 +85,47 @@ function fillableStore(inner: KvStore = createMemoryStore()) {
     keys: () => inner.keys(),
   };
   return { store, fill: (on: boolean) => (full = on) };
+}
+
+/**
+ * A store that logs the keys read (`onRead`) and can hold one write: the first setMany that
+ * `hold`'s test matches waits until `release()`.
+ */
+function holdingStore(inner: KvStore = createMemoryStore()) {
+  let when: ((keys: string[]) => boolean) | null = null;
+  let release: () => void = () => {};
+  const state = { held: false, onRead: (_key: string) => {} };
+  const store: KvStore = {
+    mode: inner.mode,
+    get: <T>(key: string) => {
+      state.onRead(key);
+      return inner.get<T>(key);
+    },
+    getMany: <T>(keys: string[]) => inner.getMany<T>(keys),
+    async setMany(entries) {
+      if (when?.(entries.map(([key]) => key))) {
+        when = null;
+        state.held = true;
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return inner.setMany(entries);
+    },
+    delMany: (keys) => inner.delMany(keys),
+    keys: () => inner.keys(),
+  };
+  return { store, state, hold: (test: (keys: string[]) => boolean) => (when = test), release: () => release() };
+}
+
+/** A `beforeunload` event as the guard sees it. */
+function unloadEvent() {
+  const event = {
+    prevented: false,
+    returnValue: undefined as unknown,
+    preventDefault() {
+      event.prevented = true;
+    },
+  };
+  return event;
 }
 
 /** A channel whose messages from "another tab" the test sends by hand. */
@@ -761,6 +804,180 @@ describe('PlanScreen', () => {
       await screen.viewVersion(7);
       seen(false);
       expect(texts[2]).toBe('That did not work. Version 7 of this plan is no longer kept.');
+    });
+  });
+
+  describe('leaving the page and re-planning', () => {
+    const BUDGET_SENTENCE = 'The budget and its limits are copied as they were: set them for the months left.';
+
+    it('warns before the page is left while an edit is waiting for its save, being written, or cannot be saved', async () => {
+      const { store, fill } = fillableStore();
+      const { screen } = screenOn(store);
+      expect(shouldWarnBeforeUnload(screen)).toBe(false);
+      await screen.createNew('cloud-software');
+      expect(unloadRisk(screen)).toBe('none');
+      const quiet = unloadEvent();
+      expect(guardUnload(quiet, screen, () => screen.flush())).toBe(false);
+      expect(quiet).toMatchObject({ prevented: false, returnValue: undefined });
+
+      // An edit within the save delay: warns, and starts writing it at once.
+      screen.update((plan) => (plan.resources.money.cash = 1));
+      expect(unloadRisk(screen)).toBe('pending');
+      let flushes = 0;
+      const leaving = unloadEvent();
+      expect(guardUnload(leaving, screen, () => (flushes++, screen.flush()))).toBe(true);
+      expect(leaving).toMatchObject({ prevented: true, returnValue: '' });
+      expect(flushes).toBe(1);
+      // The save it started is under way: the edit is not written yet, so the page still warns.
+      expect(screen.hasUnsaved).toBe(false);
+      expect(screen.isSaving).toBe(true);
+      expect(shouldWarnBeforeUnload(screen)).toBe(true);
+      await screen.flush();
+      expect(screen.isSaving).toBe(false);
+      expect(shouldWarnBeforeUnload(screen)).toBe(false);
+
+      // A failed save: warns, and starts no save that cannot write.
+      fill(true);
+      screen.update((plan) => (plan.resources.money.cash = 2));
+      expect(await screen.flush()).toBe(false);
+      expect(unloadRisk(screen)).toBe('unsavable');
+      const full = unloadEvent();
+      expect(guardUnload(full, screen, () => (flushes++, screen.flush()))).toBe(true);
+      expect(full).toMatchObject({ prevented: true, returnValue: '' });
+      expect(flushes).toBe(1);
+      fill(false);
+      await screen.retrySave();
+      expect(shouldWarnBeforeUnload(screen)).toBe(false);
+
+      // A conflict with another tab: warns while the edits are kept here.
+      const other = screenOn(store).screen;
+      await other.open(screen.entry!.id);
+      other.update((plan) => (plan.resources.notes = 'theirs'));
+      await other.flush();
+      screen.update((plan) => (plan.resources.notes = 'mine'));
+      expect(await screen.flush()).toBe(false);
+      expect(screen.conflict).toEqual({ from: 'save' });
+      expect(unloadRisk(screen)).toBe('unsavable');
+      await screen.reloadTheirs();
+      expect(shouldWarnBeforeUnload(screen)).toBe(false);
+    });
+
+    it('“Reload theirs” waits for the save under way, so it does not end after the reload', async () => {
+      const held = holdingStore();
+      const { channel, send } = manualChannel();
+      // Every save keeps a version after it (versionEveryMs 0): that write is held, the save under way.
+      const a = screenOn(held.store, { channel, versionEveryMs: 0 }).screen;
+      await a.createNew('medical-leasing');
+      const id = a.entry!.id;
+      held.hold((keys) => keys.includes(planVersionsKey(id)));
+      a.update((plan) => (plan.resources.notes = 'mine'));
+      const events: string[] = [];
+      const saving = a.flush().then(() => events.push('save ended'));
+      await until(() => held.state.held, 'the save to keep its version');
+      expect(a.isSaving).toBe(true);
+      held.state.onRead = (key) => {
+        if (key === planCurrentKey(id)) events.push('reloaded');
+      };
+
+      // Another tab says it saved a later revision; the user reloads theirs while the save runs.
+      send({ type: 'saved', id, revision: 9, tab: 'other' });
+      expect(a.conflict).toEqual({ from: 'other-tab' });
+      const reloading = a.reloadTheirs();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(events).toEqual([]);
+      held.release();
+      await Promise.all([saving, reloading]);
+
+      expect(events).toEqual(['save ended', 'reloaded']);
+      expect(a.conflict).toBeNull();
+      expect(a.hasUnsaved).toBe(false);
+      expect(a.isSaving).toBe(false);
+      expect(a.saveState).toEqual({ status: 'saved', at: a.entry!.savedAt });
+      expect(a.notice).toMatchObject({ key: 'plan.notice.reloaded' });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(a.conflict).toBeNull();
+      expect(a.saveState.status).toBe('saved');
+    });
+
+    it('re-plans a goal with only a whole target for what is left of it, when its actuals add up', () => {
+      const plan = createPlan('cloud-software');
+      const [revenue, customers, share] = plan.goals;
+      revenue.periodTargets = [];
+      customers.periodTargets = [];
+      customers.target = 10;
+      // Actuals of 2025-01 … 2025-03: revenue 214,309 + 236,559 + 229,932; customers 3 + 5 + 4.
+      // One of a month no longer monitored does not count; a market share is a level, kept as it is.
+      plan.monitoring.actuals.push({ period: '2024-12', goalId: revenue.id, value: 1_000_000 }, { period: '2025-02', goalId: share.id, value: 4 });
+      const next = replanPlan(plan, '2025-04-01T00:00:00.000Z', '2025-04-02T09:00:00.000Z');
+      expect(next.goals[0].target).toBe(3_358_314 - (214_309 + 236_559 + 229_932));
+      expect(next.goals[1].target).toBe(0);
+      expect(next.goals[2].target).toBe(5);
+      // The plan given is not changed.
+      expect(plan.goals[0].target).toBe(3_358_314);
+    });
+
+    it('says the budget and its limits are copied as they were, whatever became of the forecast', async () => {
+      const { screen } = screenOn(createMemoryStore());
+      await screen.createNew('cloud-software');
+      const budget = screen.plan!.resources.money.budget;
+      await screen.replan();
+      expect(screen.notice).toMatchObject({ key: 'plan.notice.replannedRefit' });
+      expect(planNoticeText(screen.notice!)).toContain(BUDGET_SENTENCE);
+      expect(screen.plan!.resources.money.budget).toBe(budget);
+
+      screen.update((plan) => delete plan.forecast!.history);
+      screen.setActual('2025-04', 'g1', 250_000);
+      await screen.replan();
+      expect(screen.notice).toMatchObject({ key: 'plan.notice.replannedKept' });
+      expect(planNoticeText(screen.notice!)).toContain(BUDGET_SENTENCE);
+
+      screen.update((plan) => (plan.forecast = null));
+      await screen.replan();
+      expect(screen.notice).toMatchObject({ key: 'plan.notice.replanned' });
+      expect(planNoticeText(screen.notice!)).toContain(BUDGET_SENTENCE);
+    });
+
+    it('refuses to re-plan when the actuals reach the last monitored month, and makes nothing', async () => {
+      const store = createMemoryStore();
+      const { screen, forecast } = screenOn(store);
+      await screen.createNew('cloud-software');
+      const id = screen.entry!.id;
+      screen.setActual('2025-12', 'g1', 300_000);
+      expect(nothingLeftToPlan(screen.plan!)).toBe(true);
+      await screen.replan();
+
+      expect(screen.entry?.id).toBe(id);
+      expect(screen.plans).toHaveLength(1);
+      expect(forecast.calls).toEqual([]);
+      expect(screen.notice).toMatchObject({ kind: 'error', key: 'plan.notice.replanNothingLeft', params: { last: '2025-12' } });
+      expect(planNoticeText(screen.notice!)).toBe('Nothing was re-planned: actuals are entered for every monitored month, up to 2025-12, so no month is left to plan. Widen the monitored months in step 5 first, then re-plan.');
+      const versions = await createPlanRepository(store, now, () => 'x').versions(id);
+      expect(versions.ok && versions.value).toEqual([]);
+
+      // Widened, there are months left again.
+      expect(screen.setMonitoredPeriods('2025-01', 18)).toBe(true);
+      expect(nothingLeftToPlan(screen.plan!)).toBe(false);
+      await screen.replan();
+      expect(screen.entry?.id).not.toBe(id);
+      expect(screen.plan!.monitoring.periods).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    });
+
+    it('names a plan re-planned again after the original plan once', async () => {
+      const { screen } = screenOn(createMemoryStore());
+      await screen.createNew('cloud-software');
+      const original = screen.plan!.name;
+      await screen.replan();
+      expect(screen.plan!.name).toBe(`${original} (re-planned from 2025-04)`);
+      screen.setActual('2025-04', 'g1', 250_000);
+      await screen.replan();
+      expect(screen.plan!.name).toBe(`${original} (re-planned from 2025-05)`);
+      expect(screen.plan!.replannedFrom?.name).toBe(`${original} (re-planned from 2025-04)`);
+
+      // Names stacked before are mended; a plan renamed since, or never re-planned, keeps its name.
+      const savedAt = '2025-04-01T00:00:00.000Z';
+      expect(originalName({ name: 'Q (re-planned from 2025-04) (re-planned from 2025-05)', replannedFrom: { name: 'x', savedAt } })).toBe('Q');
+      expect(originalName({ name: 'Autumn push', replannedFrom: { name: 'x', savedAt } })).toBe('Autumn push');
+      expect(originalName({ name: 'Q (re-planned from 2025-04)', replannedFrom: null })).toBe('Q (re-planned from 2025-04)');
     });
   });
 });

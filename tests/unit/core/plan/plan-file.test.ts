@@ -86,3 +86,18 @@ describe('validatePlan: what a shape cannot say', () => {
     expect(broken((p) => (p.allocation.customerValue.churnProbability = 1.5))).toBe('plan.allocation.customerValue.churnProbability is above 1');
   });
 });
+
+describe('validatePlan: the forecast snapshot', () => {
+  it('refuses a forecast with an unknown model, weights out of range, or a season that is not a whole number', () => {
+    const broken = (change: (plan: ReturnType<typeof createPlan>) => void) => {
+      const plan = createPlan('industrial-equipment');
+      change(plan);
+      const checked = validatePlan(plan);
+      return checked.ok ? 'ok' : String(checked.error.params?.where);
+    };
+    expect(broken((p) => ((p.forecast as { model: string }).model = 'arima'))).toMatch(/^plan\.forecast\.model is not one of ses, holt/);
+    expect(broken((p) => (p.forecast!.params = { alpha: 1.5 }))).toBe('plan.forecast.params.alpha is above 1');
+    expect(broken((p) => (p.forecast!.seasonLength = 0))).toBe('plan.forecast.seasonLength is not a whole number of at least 1');
+    expect(broken((p) => delete (p.forecast as { fittedParams?: unknown }).fittedParams)).toBe('plan.forecast.fittedParams is missing');
+  });
+});

@@ -78,3 +78,17 @@ describe('planVariance of a goal with only a whole target', () => {
     expect(rows).toEqual([{ period: '2025-02', goal: 'Share', goalId: 'g3', target: 4, actual: 3.5, forecast: null, variance: -0.5, varianceShare: -0.125, drift: null }]);
   });
 });
+
+describe('targetAgainstForecast of a goal with only a whole target', () => {
+  it('compares it only when the forecast reaches the due period', () => {
+    const p = plan();
+    p.goals[0].periodTargets = [];
+    p.goals[0].target = 330;
+    // Due 2025-02: forecasts 100 + 100 = 200 → 330 / 200 − 1 = 65%.
+    p.goals[0].due = '2025-02';
+    expect(targetAgainstForecast(p, p.goals[0])).toEqual({ forecast: 200, target: 330, share: expect.closeTo(0.65, 12), periods: 2 });
+    // Due 2025-12: the forecast ends in 2025-03, so no comparison.
+    p.goals[0].due = '2025-12';
+    expect(targetAgainstForecast(p, p.goals[0])).toBeNull();
+  });
+});

@@ -251,3 +251,38 @@ describe('plans written by a newer version', () => {
     expect(await repo.duplicate(created.value.id, 'Copy')).toMatchObject({ ok: false, error: { code: 'SCHEMA_TOO_NEW' } });
   });
 });
+
+describe('damaged records kept aside', () => {
+  it('keeps each different damaged record once', async () => {
+    const store = createMemoryStore();
+    const repo = createPlanRepository(store, now, newId);
+    const created = await repo.create(createPlan());
+    if (!created.ok) throw new Error('create failed');
+    const id = created.value.id;
+    const aside = async () => (await store.keys()).filter((k) => k.startsWith(`plans-aside:${id}:`)).length;
+    await store.setMany([[planCurrentKey(id), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'a', data: { kind: 'plan' } }]]);
+    await repo.open(id);
+    await repo.open(id);
+    expect(await aside()).toBe(1);
+    await repo.recover(id);
+    // Damaged again, differently: kept too, before recover writes over it.
+    await store.setMany([[planCurrentKey(id), { schemaVersion: 1, appVersion: '0.1.0', savedAt: 'b', data: { kind: 'plan', name: 3 } }]]);
+    await repo.recover(id);
+    expect(await aside()).toBe(2);
+  });
+});
+
+describe('the plans lock', () => {
+  it('turns a lock that cannot be had into PLAN_BUSY, not a thrown error', async () => {
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    const locks = { request: () => Promise.reject(new DOMException('timed out', 'AbortError')) };
+    Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+    try {
+      const repo = createPlanRepository(createMemoryStore(), now, newId);
+      expect(await repo.list()).toMatchObject({ ok: false, error: { code: 'PLAN_BUSY', params: { detail: 'AbortError' } } });
+    } finally {
+      if (original) Object.defineProperty(globalThis, 'navigator', original);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+});
