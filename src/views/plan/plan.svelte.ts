@@ -30,7 +30,7 @@ import { safeFileName } from '../../lib/forecast/forecast-csv';
 import { currentLocale, formatDateTime, t } from '../../lib/i18n/i18n';
 import { openWorkspaceStore, type KvStore, type StoreMode } from '../../lib/persistence/idb';
 import { createKeptForecastRepository } from '../../lib/persistence/kept-forecast-repository';
-import { createPlanRepository, type PlanRepository } from '../../lib/persistence/plan-repository';
+import { createPlanRepository, type OpenedPlan, type PlanRepository } from '../../lib/persistence/plan-repository';
 import type { LpWorkerApi } from '../../workers/lp-api';
 import type { ForecastWorkerApi } from '../../workers/forecast-api';
 import { createWorkerClient, type WorkerClient } from '../../lib/worker-client';
@@ -542,16 +542,9 @@ export class PlanScreen {
       return;
     }
     const repo = await this.#repo();
-    const opened = await repo.open(id);
-    if (!opened.ok) {
-      this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
-      return;
-    }
-    if (opened.value.readOnly) {
-      this.notice = { kind: 'error', error: tooNew('rename'), key: 'plan.notice.renameTooNew' };
-      return;
-    }
-    const saved = await repo.save(id, { ...opened.value.plan, name: clean }, opened.value.entry.revision);
+    const opened = await this.#openStored(id, 'rename');
+    if (!opened) return;
+    const saved = await repo.save(id, { ...opened.plan, name: clean }, opened.entry.revision);
     if (!saved.ok) {
       this.notice = { kind: 'error', error: saved.error, key: 'plan.notice.actionFailed' };
       return;
@@ -623,22 +616,32 @@ export class PlanScreen {
       plan = $state.snapshot(this.plan) as Plan;
       savedAt = this.entry.savedAt;
     } else {
-      const repo = await this.#repo();
-      const opened = await repo.open(id);
-      if (!opened.ok) {
-        this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
-        return;
-      }
-      if (opened.value.readOnly) {
-        this.notice = { kind: 'error', error: tooNew('export'), key: 'plan.notice.exportTooNew' };
-        return;
-      }
-      plan = opened.value.plan;
-      savedAt = opened.value.entry.savedAt;
+      const opened = await this.#openStored(id, 'export');
+      if (!opened) return;
+      plan = opened.plan;
+      savedAt = opened.entry.savedAt;
     }
     const fileName = safeFileName(`${plan.name.trim() || t('plan.list.fileStem')}.json`);
     this.#save(fileName, planFileText(plan, savedAt), 'application/json;charset=utf-8');
     this.notice = { kind: 'success', key: 'plan.notice.exported', params: { file: fileName } };
+  }
+
+  /**
+   * A stored plan (not the one open) for renaming or exporting it, or null after saying why
+   * not: it could not be read, or a newer version wrote it (it would be re-labelled as this
+   * version's schema).
+   */
+  async #openStored(id: string, action: 'rename' | 'export'): Promise<OpenedPlan | null> {
+    const opened = await (await this.#repo()).open(id);
+    if (!opened.ok) {
+      this.notice = { kind: 'error', error: opened.error, key: 'plan.notice.actionFailed' };
+      return null;
+    }
+    if (opened.value.readOnly) {
+      this.notice = { kind: 'error', error: tooNew(action), key: action === 'rename' ? 'plan.notice.renameTooNew' : 'plan.notice.exportTooNew' };
+      return null;
+    }
+    return opened.value;
   }
 
   // ── editing and saving ──
