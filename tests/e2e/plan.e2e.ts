@@ -52,6 +52,11 @@ describe('the plan screen in the browser', () => {
     const short = await s.page.getByTestId('plan-rank-short').innerText();
     assert.ok(short.indexOf('New paying customers') < short.indexOf('New and expansion bookings'), 'ranked by importance × feasibility (16 before 15)');
     assert.match(await s.page.getByTestId('plan-rank-long').innerText(), /Share of private clinics/);
+    // The grid puts each goal in the cell of its scores: new paying customers at 4 × 4.
+    const grid = s.page.getByTestId('plan-priority-grid');
+    assert.equal(await grid.locator('td[data-importance="4"][data-feasibility="4"]').innerText(), 'New paying customers');
+    assert.equal(await grid.locator('.chip').count(), 3);
+    await screenshot(s.page, 'plan-priorities');
 
     await step('allocation');
     await s.page.getByTestId('lp-job-status').filter({ hasText: /Solved in/ }).waitFor({ timeout: 30_000 });
