@@ -3,6 +3,7 @@
  * which calendar period the dates come in, whether their day/month order is in doubt, and the
  * default season length, horizon and hold-out. The user can change every one of them.
  */
+import { columnWords as wordsOf } from '../data/column-words';
 import type { ColumnType, Dataset } from '../data/dataset';
 import type { DateOrder } from '../data/parse-date';
 import { unpackStrings } from '../data/packed-strings';
@@ -19,15 +20,6 @@ export interface ColumnInfo {
 
 const DATE_WORDS = ['date', 'month', 'period', 'week', 'day', 'quarter', 'year', 'time', 'datum', 'fecha', 'mois'];
 const VALUE_WORDS = ['sales', 'revenue', 'amount', 'total', 'value', 'turnover', 'units', 'quantity', 'qty', 'orders', 'volume', 'traffic', 'passengers', 'count'];
-
-/** The words of a column name: "OrderDate" → order, date; "sales_eur" → sales, eur. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 const isNumeric = (type: ColumnType) => type === 'number' || type === 'integer';
 

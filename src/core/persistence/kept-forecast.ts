@@ -7,7 +7,7 @@
  * and a frozen fixture (tests/fixtures/persisted/).
  */
 import type { AggregateHow } from '../forecast/aggregate-series';
-import type { ModelId, ParamName } from '../forecast/models';
+import { MODELS, type ModelId, type ParamName } from '../forecast/models';
 import type { PeriodUnit } from '../forecast/periods';
 
 /** `kind` of the kept forecast document. */
@@ -63,16 +63,7 @@ export interface KeptHistory {
   values: number[];
 }
 
-const MODEL_IDS: readonly string[] = [
-  'ses',
-  'holt',
-  'holt-damped',
-  'holt-winters-additive',
-  'holt-winters-multiplicative',
-  'holt-winters-additive-damped',
-  'holt-winters-multiplicative-damped',
-];
-const PARAM_NAMES: readonly string[] = ['alpha', 'beta', 'gamma', 'phi'];
+const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);const PARAM_NAMES: readonly string[] = ['alpha', 'beta', 'gamma', 'phi'];
 const UNITS: readonly string[] = ['day', 'week', 'month', 'quarter', 'year'];
 const HOWS: readonly string[] = ['sum', 'mean', 'count'];
 

@@ -2,20 +2,11 @@
  * First guesses for the churn screen: which column says who left, and which of its values
  * means "left". The user can change both.
  */
-
+import { columnWords as wordsOf } from '../../core/data/column-words';
 import { guessChurnClass as guessChurnClassIndex } from '../../core/churn/train-churn-model';
 
 /** Words naming a churn column, best first. */
 const TARGET_WORDS = ['churn', 'churned', 'attrition', 'attrited', 'exited', 'left', 'cancelled', 'canceled', 'status'];
-
-/** The words of a column name: "Attrition_Flag" → attrition, flag; "hasLeft" → has, left. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 /**
  * The column most likely to say who left: the first whose name has one of the words

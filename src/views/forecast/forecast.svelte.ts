@@ -15,7 +15,7 @@ import type { DateOrder } from '../../core/data/parse-date';
 import { packedCount, unpackStrings } from '../../core/data/packed-strings';
 import type { AggregateHow, AggregateSeriesOptions, GapFill } from '../../core/forecast/aggregate-series';
 import { exponentialSmoothing } from '../../core/forecast/exponential-smoothing';
-import { modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
+import { MODELS, modelSpec, type ModelId, type ModelSpec, type ParamName } from '../../core/forecast/models';
 import type { PeriodUnit } from '../../core/forecast/periods';
 import type { AppError } from '../../core/shared/result';
 import {
@@ -38,17 +38,7 @@ import { ForecastKeep } from './forecast-keep.svelte';
 /** A model, or the automatic choice by AICc. */
 export type ModelChoice = ModelId | 'auto';
 
-export const MODEL_CHOICES: readonly ModelChoice[] = [
-  'auto',
-  'ses',
-  'holt',
-  'holt-damped',
-  'holt-winters-additive',
-  'holt-winters-multiplicative',
-  'holt-winters-additive-damped',
-  'holt-winters-multiplicative-damped',
-];
-
+export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', ...MODELS.map((m) => m.id)];
 export const PARAM_NAMES: readonly ParamName[] = ['alpha', 'beta', 'gamma', 'phi'];
 
 /** A weight: fitted (the slider shows the fitted value), or set by hand to `value`. */

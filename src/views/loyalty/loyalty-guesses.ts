@@ -3,6 +3,7 @@
  * customer stayed (an outcome with two values), and which of its values means "loyal". The
  * user can change both.
  */
+import { columnWords as wordsOf } from '../../core/data/column-words';
 import { booleanValueOf } from '../../core/data/boolean-values';
 import type { ColumnInfo } from '../../workers/loyalty-api';
 
@@ -10,15 +11,6 @@ import type { ColumnInfo } from '../../workers/loyalty-api';
 const STAY_WORDS = ['loyal', 'loyalty', 'renewed', 'renewal', 'renews', 'retained', 'retention', 'stayed', 'active', 'repeat', 'repurchase'];
 /** Words of a column whose "yes" means the customer left. */
 const LEAVE_WORDS = ['churn', 'churned', 'attrition', 'attrited', 'exited', 'left', 'cancelled', 'canceled', 'lapsed', 'lost'];
-
-/** The words of a column name: "Attrition_Flag" → attrition, flag; "hasRenewed" → has, renewed. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 function meaning(name: string): 'stay' | 'leave' | null {
   const words = wordsOf(name);

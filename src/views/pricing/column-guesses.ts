@@ -3,6 +3,7 @@
  * fit one at a time, and the four Van Westendorp answers. Names are read as words, so
  * "list_price", "List price" and "ListPrice" all hold "price".
  */
+import { columnWords as wordsOf } from '../../core/data/column-words';
 import type { Column } from '../../core/data/dataset';
 import { packedCount, unpackStrings } from '../../core/data/packed-strings';
 import type { VanWestendorpColumns } from '../../core/pricing/van-westendorp-dataset';
@@ -13,15 +14,6 @@ export const MAX_FILTER_VALUES = 200;
 const PRICE_WORDS = ['price', 'prices', 'pricing', 'fee', 'tariff', 'rate', 'prix', 'preis', 'precio'];
 const QUANTITY_WORDS = ['quantity', 'qty', 'units', 'unit', 'sold', 'sales', 'volume', 'licences', 'licenses', 'seats', 'demand', 'orders', 'count'];
 const SEGMENT_WORDS = ['segment', 'product', 'plan', 'tier', 'region', 'market', 'group', 'edition'];
-
-/** A name as lower-case words: "ListPrice" and "list_price" both give ["list", "price"]. */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
 
 export function isNumberColumn(column: Pick<Column, 'type'>): boolean {
   return column.type === 'number' || column.type === 'integer';
